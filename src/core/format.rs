@@ -1,0 +1,106 @@
+//! Formatting numbers and dates for readers, in either language.
+//!
+//! Rates are shown with one decimal ("72.4 %" in English, "72.4%" in Chinese, following each
+//! language's typographic habit); changes carry an explicit sign in percentage points; values known
+//! only as a lower bound read "more than 60 %" / "60%以上".
+
+use crate::core::dataset::{Bound, Value};
+use crate::core::date::Date;
+use crate::core::i18n::Lang;
+
+/// One-decimal number without a trailing `.0` ("72.4", "100").
+pub fn number(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A rate in percent.
+pub fn percent(v: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}%", number(v)),
+        Lang::En => format!("{} %", number(v)),
+    }
+}
+
+/// A value, saying "more than" for a lower bound.
+pub fn value(v: &Value, lang: Lang) -> String {
+    match (v.bound, lang) {
+        (Bound::Exact, _) => percent(v.rate, lang),
+        (Bound::MoreThan, Lang::Zh) => format!("{}以上", percent(v.rate, lang)),
+        (Bound::MoreThan, Lang::En) => format!("more than {}", percent(v.rate, lang)),
+    }
+}
+
+/// A change in percentage points with its sign ("+3.2 pp", "−1 个百分点").
+pub fn change(pp: f64, lang: Lang) -> String {
+    let r = (pp * 10.0).round() / 10.0;
+    let sign = if r > 0.0 {
+        "+"
+    } else if r < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    match lang {
+        Lang::Zh => format!("{sign}{} 个百分点", number(r.abs())),
+        Lang::En => format!("{sign}{} pp", number(r.abs())),
+    }
+}
+
+/// A date for reading: "2020年2月19日" or "19 Feb 2020".
+pub fn date(d: Date, lang: Lang) -> String {
+    let (y, m, day) = d.ymd();
+    match lang {
+        Lang::Zh => format!("{y}年{m}月{day}日"),
+        Lang::En => {
+            const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            format!("{day} {} {y}", MONTHS[(m - 1) as usize])
+        }
+    }
+}
+
+/// A short date for axis ticks: "2月19日" or "19 Feb".
+pub fn short_date(d: Date, lang: Lang) -> String {
+    let full = date(d, lang);
+    match lang {
+        Lang::Zh => full.split_once('年').map(|(_, r)| r.to_string()).unwrap_or(full),
+        Lang::En => full.rsplit_once(' ').map(|(l, _)| l.to_string()).unwrap_or(full),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_rates() {
+        assert_eq!(number(72.44), "72.4");
+        assert_eq!(number(100.0), "100");
+        assert_eq!(number(99.96), "100");
+        assert_eq!(percent(61.25, Lang::Zh), "61.3%");
+        assert_eq!(percent(61.0, Lang::En), "61 %");
+        let bound = Value { rate: 60.0, bound: Bound::MoreThan, counts: None };
+        assert_eq!(value(&bound, Lang::En), "more than 60 %");
+        assert_eq!(value(&bound, Lang::Zh), "60%以上");
+    }
+
+    #[test]
+    fn changes_carry_a_sign() {
+        assert_eq!(change(3.24, Lang::En), "+3.2 pp");
+        assert_eq!(change(-1.0, Lang::Zh), "−1 个百分点");
+        assert_eq!(change(0.01, Lang::En), "±0 pp");
+    }
+
+    #[test]
+    fn dates() {
+        let d = Date::parse("2020-02-19").unwrap();
+        assert_eq!(date(d, Lang::Zh), "2020年2月19日");
+        assert_eq!(date(d, Lang::En), "19 Feb 2020");
+        assert_eq!(short_date(d, Lang::Zh), "2月19日");
+        assert_eq!(short_date(d, Lang::En), "19 Feb");
+    }
+}

@@ -1,0 +1,245 @@
+//! Boundaries: reading GeoJSON into the regions the map draws.
+//!
+//! This module owns the step from an RFC 7946 `FeatureCollection` (parsed by the georust `geojson`
+//! crate) to a list of [`Region`]s: a key (the adcode), bilingual names and polygons in longitude /
+//! latitude. Only `Polygon` and `MultiPolygon` geometries are regions; anything else is an error
+//! naming the feature. The key comes from a chosen property (default `adcode`), falling back to the
+//! feature's `id`. Names come from `name_zh` / `name_en` (or `name`).
+//!
+//! Projection and drawing live in [`crate::core::projection`] and [`crate::core::shape`].
+
+use crate::core::date::truncate;
+use crate::core::i18n::Text;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Largest boundary file accepted, in bytes (20 MiB; China's 375 prefectures are 1.1 MB).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// A ring of `[lon, lat]` points, closed (first = last) as GeoJSON requires.
+pub type Ring = Vec<[f64; 2]>;
+
+/// A polygon: exterior ring first, then holes.
+pub type Polygon = Vec<Ring>;
+
+/// One region of the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    /// The key shared with the dataset (adcode).
+    pub code: String,
+    /// Bilingual name (either side may be empty).
+    pub name: Text,
+    /// The region's polygons (one for most, more for exclaves).
+    pub polygons: Vec<Polygon>,
+}
+
+/// What is wrong with a boundary file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GeoErrorKind {
+    /// Zero bytes, or only whitespace.
+    Empty,
+    /// Larger than [`MAX_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not GeoJSON (the parser's message, with line and column where known).
+    Syntax(String),
+    /// Valid GeoJSON, but not a `FeatureCollection`.
+    NotFeatureCollection(&'static str),
+    /// The collection has no features.
+    NoFeatures,
+    /// A feature has no geometry.
+    NoGeometry,
+    /// A feature's geometry is not a (Multi)Polygon.
+    NotPolygon(&'static str),
+    /// A feature has neither the key property nor an id.
+    NoKey(String),
+    /// Two features share a key.
+    DuplicateKey(String),
+    /// A ring has fewer than 4 positions, or a coordinate is not a finite lon/lat.
+    BadRing(String),
+}
+
+/// A boundary-file error: what, and which feature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeoError {
+    /// What is wrong.
+    pub kind: GeoErrorKind,
+    /// Index of the feature concerned, if any.
+    pub feature: Option<usize>,
+}
+
+impl fmt::Display for GeoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use GeoErrorKind::*;
+        if let Some(i) = self.feature {
+            write!(f, "features[{i}]: ")?;
+        }
+        match &self.kind {
+            Empty => write!(f, "the file is empty"),
+            TooLarge { bytes } => write!(
+                f,
+                "the file is {:.1} MB, more than the {} MB limit",
+                *bytes as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+            Syntax(msg) => write!(f, "not valid GeoJSON: {msg}"),
+            NotFeatureCollection(t) => write!(f, "expected a GeoJSON FeatureCollection, found a {t}"),
+            NoFeatures => write!(f, "the FeatureCollection has no features"),
+            NoGeometry => write!(f, "the feature has no geometry"),
+            NotPolygon(t) => write!(f, "geometry is a {t}; only Polygon and MultiPolygon can be regions"),
+            NoKey(key) => write!(f, "no “{}” property and no id to identify the region", truncate(key, 40)),
+            DuplicateKey(k) => write!(f, "region “{}” appears more than once", truncate(k, 40)),
+            BadRing(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+impl std::error::Error for GeoError {}
+
+fn json_to_key(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<Polygon, GeoError> {
+    let bad = |why: String| GeoError { kind: GeoErrorKind::BadRing(why), feature: Some(feature) };
+    if rings.is_empty() {
+        return Err(bad("a polygon has no rings".into()));
+    }
+    rings
+        .iter()
+        .enumerate()
+        .map(|(r, ring)| {
+            if ring.len() < 4 {
+                return Err(bad(format!("ring {r} has {} positions; a closed ring needs at least 4", ring.len())));
+            }
+            ring.iter()
+                .map(|p| {
+                    let s = p.as_slice();
+                    let (lon, lat) = (s[0], s[1]);
+                    if lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
+                        Ok([lon, lat])
+                    } else {
+                        Err(bad(format!("ring {r} has position [{lon}, {lat}], which is not a longitude/latitude")))
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Parses a GeoJSON `FeatureCollection` of (Multi)Polygons into regions keyed by `key_property`
+/// (falling back to each feature's `id`).
+pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoError> {
+    let file_err = |kind| GeoError { kind, feature: None };
+    if text.len() > MAX_BYTES {
+        return Err(file_err(GeoErrorKind::TooLarge { bytes: text.len() }));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(file_err(GeoErrorKind::Empty));
+    }
+    let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
+        let msg = match e {
+            geojson::Error::MalformedGeoJson(j) => j.to_string(),
+            other => other.to_string(),
+        };
+        file_err(GeoErrorKind::Syntax(truncate(&msg, 200)))
+    })?;
+    let fc = match gj {
+        geojson::GeoJson::FeatureCollection(fc) => fc,
+        geojson::GeoJson::Feature(_) => return Err(file_err(GeoErrorKind::NotFeatureCollection("Feature"))),
+        geojson::GeoJson::Geometry(_) => return Err(file_err(GeoErrorKind::NotFeatureCollection("Geometry"))),
+    };
+    if fc.features.is_empty() {
+        return Err(file_err(GeoErrorKind::NoFeatures));
+    }
+    let mut seen = HashSet::new();
+    let mut regions = Vec::with_capacity(fc.features.len());
+    for (i, f) in fc.features.iter().enumerate() {
+        let ferr = |kind| GeoError { kind, feature: Some(i) };
+        let code = f
+            .property(key_property)
+            .and_then(json_to_key)
+            .or_else(|| match &f.id {
+                Some(geojson::feature::Id::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
+                _ => None,
+            })
+            .ok_or_else(|| ferr(GeoErrorKind::NoKey(key_property.to_string())))?;
+        if !seen.insert(code.clone()) {
+            return Err(ferr(GeoErrorKind::DuplicateKey(code)));
+        }
+        let prop = |k: &str| f.property(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let mut name = Text::new(prop("name_zh"), prop("name_en"));
+        if name.zh.is_empty() && name.en.is_empty() {
+            name.zh = prop("name");
+        }
+        let geometry = f.geometry.as_ref().ok_or_else(|| ferr(GeoErrorKind::NoGeometry))?;
+        let polygons = match &geometry.value {
+            geojson::GeometryValue::Polygon { coordinates } => vec![convert_polygon(coordinates, i)?],
+            geojson::GeometryValue::MultiPolygon { coordinates } => {
+                coordinates.iter().map(|p| convert_polygon(p, i)).collect::<Result<_, _>>()?
+            }
+            other => return Err(ferr(GeoErrorKind::NotPolygon(other.type_name()))),
+        };
+        regions.push(Region { code, name, polygons });
+    }
+    Ok(regions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SQUARE: &str = r#"{"type":"Polygon","coordinates":[[[106,26],[107,26],[107,27],[106,27],[106,26]]]}"#;
+
+    fn fc(features: &str) -> String {
+        format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#)
+    }
+
+    #[test]
+    fn reads_the_shipped_prefectures() {
+        let text = include_str!("../../static/geo/guizhou-prefectures.geojson");
+        let regions = parse_regions(text, "adcode").unwrap();
+        assert_eq!(regions.len(), 9);
+        assert_eq!(regions[0].code, "520100");
+        assert_eq!(regions[0].name, Text::new("贵阳市", "Guiyang"));
+        // Liupanshui has an exclave inside Bijie; Qiandongnan has an exclave and a hole.
+        assert_eq!(regions[1].polygons.len(), 2);
+        assert!(regions[7].polygons.iter().any(|p| p.len() > 1));
+    }
+
+    #[test]
+    fn key_falls_back_to_id_and_numbers() {
+        let f = fc(&format!(r#"{{"type":"Feature","id":7,"properties":{{"name":"x"}},"geometry":{SQUARE}}}"#));
+        let r = parse_regions(&f, "adcode").unwrap();
+        assert_eq!(r[0].code, "7");
+        assert_eq!(r[0].name.zh, "x");
+    }
+
+    #[test]
+    fn errors_name_the_feature() {
+        let ok = format!(r#"{{"type":"Feature","properties":{{"adcode":"1"}},"geometry":{SQUARE}}}"#);
+        let point = r#"{"type":"Feature","properties":{"adcode":"2"},"geometry":{"type":"Point","coordinates":[1,2]}}"#;
+        let e = parse_regions(&fc(&format!("{ok},{point}")), "adcode").unwrap_err();
+        assert_eq!(e.to_string(), "features[1]: geometry is a Point; only Polygon and MultiPolygon can be regions");
+        let e = parse_regions(&fc(&format!("{ok},{ok}")), "adcode").unwrap_err();
+        assert_eq!(e.to_string(), "features[1]: region “1” appears more than once");
+        let nokey = format!(r#"{{"type":"Feature","properties":{{}},"geometry":{SQUARE}}}"#);
+        let e = parse_regions(&fc(&nokey), "adcode").unwrap_err();
+        assert_eq!(e.to_string(), "features[0]: no “adcode” property and no id to identify the region");
+        let e = parse_regions(SQUARE, "adcode").unwrap_err();
+        assert_eq!(e.kind, GeoErrorKind::NotFeatureCollection("Geometry"));
+        let e = parse_regions("{\"type\":\"FeatureCollection\",", "adcode").unwrap_err();
+        assert!(e.to_string().starts_with("not valid GeoJSON: EOF while parsing"), "{e}");
+        let e = parse_regions(&fc(""), "adcode").unwrap_err();
+        assert_eq!(e.kind, GeoErrorKind::NoFeatures);
+        let far = ok.replace("[107,27]", "[707,27]");
+        let e = parse_regions(&fc(&far), "adcode").unwrap_err();
+        assert!(e.to_string().contains("[707, 27], which is not a longitude/latitude"), "{e}");
+        assert_eq!(parse_regions("", "adcode").unwrap_err().kind, GeoErrorKind::Empty);
+    }
+}

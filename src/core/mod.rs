@@ -1,0 +1,14 @@
+//! The pure core: data model and parsing, geometry and projection, colour scales, the timeline,
+//! and app state. Nothing here imports yew, web-sys or gloo (ARCHITECTURE.md's first invariant);
+//! everything is unit-tested natively with `cargo test --lib`.
+
+pub mod dataset;
+pub mod date;
+pub mod format;
+pub mod geo;
+pub mod i18n;
+pub mod projection;
+pub mod scale;
+pub mod shape;
+pub mod state;
+pub mod timeline;

@@ -1,0 +1,289 @@
+//! Projected shapes: regions projected once, SVG path strings made once per size, label anchors.
+//!
+//! [`Shapes::new`] projects every region (and the outline) with [`Albers`] once, when the
+//! boundaries are loaded, and finds where each region's name goes. [`Shapes::paths`] turns the raw
+//! rings into SVG `d` strings for one [`Fit`] — the only work a resize does. A date change does
+//! none of this: it only changes fills.
+
+use crate::core::geo::Region;
+use crate::core::projection::{Albers, Bounds, Fit};
+
+/// Rings in raw projected coordinates.
+type RawPolygon = Vec<Vec<[f64; 2]>>;
+
+/// A region in raw projected coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// The region key.
+    pub code: String,
+    /// Polygons: exterior ring first, then holes.
+    pub polygons: Vec<RawPolygon>,
+    /// Where the label goes (raw coordinates): the point inside the largest polygon farthest from
+    /// its edges, so the name never sits outside a crescent-shaped prefecture.
+    pub label: [f64; 2],
+}
+
+/// All regions of a map, projected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shapes {
+    /// One per region, in the boundary file's order.
+    pub regions: Vec<Shape>,
+    /// The outer outline (e.g. the province), if one was given.
+    pub outline: Vec<RawPolygon>,
+    /// Bounds of everything.
+    pub bounds: Bounds,
+}
+
+/// Path strings and label positions for one size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SizedPaths {
+    /// Width in pixels.
+    pub width: f64,
+    /// Height in pixels.
+    pub height: f64,
+    /// `d` attribute per region, same order as [`Shapes::regions`].
+    pub regions: Vec<String>,
+    /// Label anchor per region, in pixels.
+    pub labels: Vec<[f64; 2]>,
+    /// `d` attribute of the outline.
+    pub outline: String,
+}
+
+fn project_polygons(p: &Albers, polys: &[Vec<Vec<[f64; 2]>>], bounds: &mut Bounds) -> Vec<RawPolygon> {
+    polys
+        .iter()
+        .map(|poly| {
+            poly.iter()
+                .map(|ring| {
+                    ring.iter()
+                        .map(|&q| {
+                            let xy = p.project(q);
+                            bounds.extend(xy);
+                            xy
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Signed area of a ring (shoelace).
+fn ring_area(r: &[[f64; 2]]) -> f64 {
+    r.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>() / 2.0
+}
+
+/// Even-odd point-in-polygon over all rings (holes included).
+fn contains(poly: &RawPolygon, p: [f64; 2]) -> bool {
+    let mut inside = false;
+    for ring in poly {
+        for w in ring.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0] {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}
+
+/// Squared distance from `p` to the nearest edge of `poly`.
+fn edge_distance2(poly: &RawPolygon, p: [f64; 2]) -> f64 {
+    let mut best = f64::INFINITY;
+    for ring in poly {
+        for w in ring.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 > 0.0 { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let (ex, ey) = (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
+            best = best.min(ex * ex + ey * ey);
+        }
+    }
+    best
+}
+
+/// An approximate pole of inaccessibility: a grid search over the polygon's box, refined twice
+/// around the best cell. Precise to about 1/16³ of the box, plenty for placing a label.
+fn label_point(poly: &RawPolygon) -> [f64; 2] {
+    let mut b = Bounds::empty();
+    for p in poly.first().into_iter().flatten() {
+        b.extend(*p);
+    }
+    if b.is_empty() {
+        return [0.0, 0.0];
+    }
+    let mut best = [(b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0];
+    let mut best_d = if contains(poly, best) { edge_distance2(poly, best) } else { -1.0 };
+    let (mut cx, mut cy, mut w, mut h) = (best[0], best[1], b.width(), b.height());
+    const N: usize = 16;
+    for _ in 0..3 {
+        for i in 0..N {
+            for j in 0..N {
+                let p = [cx - w / 2.0 + w * (i as f64 + 0.5) / N as f64, cy - h / 2.0 + h * (j as f64 + 0.5) / N as f64];
+                if contains(poly, p) {
+                    let d = edge_distance2(poly, p);
+                    if d > best_d {
+                        best_d = d;
+                        best = p;
+                    }
+                }
+            }
+        }
+        (cx, cy) = (best[0], best[1]);
+        w *= 2.0 / N as f64;
+        h *= 2.0 / N as f64;
+    }
+    best
+}
+
+/// Appends a ring as `Mx y x y …Z` with 0.1 px precision, skipping points that round onto the previous.
+fn push_ring(d: &mut String, ring: &[[f64; 2]], fit: &Fit) {
+    use std::fmt::Write;
+    let mut last = (i64::MIN, i64::MIN);
+    let mut first = true;
+    // GeoJSON rings repeat the first point at the end; `Z` closes the path instead.
+    let n = if ring.len() > 1 && ring.first() == ring.last() { ring.len() - 1 } else { ring.len() };
+    for &p in &ring[..n] {
+        let [x, y] = fit.apply(p);
+        let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+        if q == last {
+            continue;
+        }
+        last = q;
+        // After `M`, further coordinate pairs are implicit line-tos: shorter strings, same shape.
+        let _ = write!(d, "{}{} {}", if first { "M" } else { " " }, Tenths(q.0), Tenths(q.1));
+        first = false;
+    }
+    if !first {
+        d.push('Z');
+    }
+}
+
+/// Formats an integer count of tenths as a short decimal (`123` → `12.3`, `120` → `12`).
+struct Tenths(i64);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (sign, v) = if self.0 < 0 { ("-", -self.0) } else { ("", self.0) };
+        if v % 10 == 0 {
+            write!(f, "{sign}{}", v / 10)
+        } else {
+            write!(f, "{sign}{}.{}", v / 10, v % 10)
+        }
+    }
+}
+
+fn polygons_d(polys: &[RawPolygon], fit: &Fit) -> String {
+    let mut d = String::new();
+    for poly in polys {
+        for ring in poly {
+            push_ring(&mut d, ring, fit);
+        }
+    }
+    d
+}
+
+impl Shapes {
+    /// Projects `regions` and the optional `outline` (e.g. the province) with `projection`.
+    pub fn new(projection: &Albers, regions: &[Region], outline: &[Region]) -> Shapes {
+        let mut bounds = Bounds::empty();
+        let regions = regions
+            .iter()
+            .map(|r| {
+                let polygons = project_polygons(projection, &r.polygons, &mut bounds);
+                let largest = polygons
+                    .iter()
+                    .max_by(|a, b| {
+                        let area = |p: &RawPolygon| p.first().map(|r| ring_area(r).abs()).unwrap_or(0.0);
+                        area(a).total_cmp(&area(b))
+                    })
+                    .cloned()
+                    .unwrap_or_default();
+                Shape { code: r.code.clone(), label: label_point(&largest), polygons }
+            })
+            .collect();
+        let outline = outline.iter().flat_map(|r| project_polygons(projection, &r.polygons, &mut bounds)).collect();
+        Shapes { regions, outline, bounds }
+    }
+
+    /// Height ÷ width of the projected shape (what a container of a given width should be tall).
+    pub fn aspect(&self) -> f64 {
+        if self.bounds.is_empty() || self.bounds.width() <= 0.0 {
+            1.0
+        } else {
+            self.bounds.height() / self.bounds.width()
+        }
+    }
+
+    /// SVG paths and label positions fitted into `width × height` with `padding`.
+    pub fn paths(&self, width: f64, height: f64, padding: f64) -> SizedPaths {
+        let fit = Fit::new(&self.bounds, width, height, padding);
+        SizedPaths {
+            width,
+            height,
+            regions: self.regions.iter().map(|s| polygons_d(&s.polygons, &fit)).collect(),
+            labels: self.regions.iter().map(|s| fit.apply(s.label)).collect(),
+            outline: polygons_d(&self.outline, &fit),
+        }
+    }
+
+    /// Index of the region `code`.
+    pub fn index_of(&self, code: &str) -> Option<usize> {
+        self.regions.iter().position(|s| s.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::geo::parse_regions;
+
+    fn guizhou() -> Shapes {
+        let regions = parse_regions(include_str!("../../static/geo/guizhou-prefectures.geojson"), "adcode").unwrap();
+        let outline = parse_regions(include_str!("../../static/geo/guizhou-province.geojson"), "adcode").unwrap();
+        Shapes::new(&Albers::guizhou(), &regions, &outline)
+    }
+
+    #[test]
+    fn paths_fit_the_box() {
+        let s = guizhou();
+        let p = s.paths(600.0, 600.0 * s.aspect(), 8.0);
+        assert_eq!(p.regions.len(), 9);
+        for d in p.regions.iter().chain([&p.outline]) {
+            assert!(d.starts_with('M') && d.ends_with('Z'));
+            for num in d.split(|c: char| c.is_ascii_alphabetic() || c == ' ').filter(|t| !t.is_empty()) {
+                let v: f64 = num.parse().unwrap();
+                assert!((-0.05..=600.05).contains(&v), "{v} outside the box");
+            }
+        }
+        // Guizhou is a little wider than tall in this projection.
+        assert!((0.7..1.0).contains(&s.aspect()), "{}", s.aspect());
+    }
+
+    #[test]
+    fn labels_fall_inside_their_region() {
+        let s = guizhou();
+        for shape in &s.regions {
+            assert!(shape.polygons.iter().any(|p| contains(p, shape.label)), "{} label outside", shape.code);
+        }
+    }
+
+    #[test]
+    fn tenths_format() {
+        assert_eq!(Tenths(123).to_string(), "12.3");
+        assert_eq!(Tenths(120).to_string(), "12");
+        assert_eq!(Tenths(-5).to_string(), "-0.5");
+    }
+
+    #[test]
+    fn point_in_polygon_respects_holes() {
+        let outer = vec![[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0], [0.0, 0.0]];
+        let hole = vec![[1.0, 1.0], [1.0, 3.0], [3.0, 3.0], [3.0, 1.0], [1.0, 1.0]];
+        let poly = vec![outer, hole];
+        assert!(contains(&poly, [0.5, 0.5]));
+        assert!(!contains(&poly, [2.0, 2.0]));
+        let l = label_point(&poly);
+        assert!(contains(&poly, l));
+    }
+}
