@@ -2,11 +2,13 @@
 //! and app state. Nothing here imports yew, web-sys or gloo (ARCHITECTURE.md's first invariant);
 //! everything is unit-tested natively with `cargo test --lib`.
 
+pub mod bundle;
 pub mod dataset;
 pub mod date;
 pub mod format;
 pub mod geo;
 pub mod i18n;
+pub mod names;
 pub mod projection;
 pub mod scale;
 pub mod shape;

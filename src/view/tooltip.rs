@@ -1,0 +1,69 @@
+//! The tooltip for one region on one date: names in both languages, date, value, change from the
+//! previous date, and whether the value is illustrative or reported.
+
+use crate::core::format;
+use crate::core::i18n::Lang;
+use crate::view::app::SharedBundle;
+use yew::prelude::*;
+
+/// Properties of [`Tooltip`].
+#[derive(Properties, PartialEq)]
+pub struct TooltipProps {
+    /// The loaded data.
+    pub bundle: SharedBundle,
+    /// The region.
+    pub code: String,
+    /// Date index.
+    pub index: usize,
+    /// Page language.
+    pub lang: Lang,
+    /// Pointer position inside the map, in pixels.
+    pub x: f64,
+    /// Pointer position inside the map, in pixels.
+    pub y: f64,
+    /// Width of the map, to keep the tooltip inside it.
+    pub width: f64,
+}
+
+/// A floating card next to the pointer.
+#[component]
+pub fn Tooltip(props: &TooltipProps) -> Html {
+    let TooltipProps { bundle, code, index, lang, x, y, width } = props;
+    let (index, lang) = (*index, *lang);
+    let Some(info) = bundle.region(code) else { return html! {} };
+    let ds = &bundle.dataset;
+    let value = ds.value(code, index);
+    let date = ds.dates.get(index).copied();
+    let change = ds.change(code, index);
+    let status = if ds.meta.illustrative { lang.pick("示意数据（非报道数字）", "Illustrative (not a reported figure)") } else { lang.pick("报道数字", "Reported figure") };
+    // Flip to the left of the pointer in the right half, so the card stays inside the map.
+    let style = if *x > width / 2.0 {
+        format!("right:{:.0}px;top:{:.0}px", (width - x + 12.0).max(0.0), y + 12.0)
+    } else {
+        format!("left:{:.0}px;top:{:.0}px", x + 12.0, y + 12.0)
+    };
+    html! {
+        <div class="tooltip" role="tooltip" data-tooltip-region={code.clone()} style={style}>
+            <p class="tt-name"><strong>{ &info.name.zh }</strong>{ " " }<span lang="en">{ &info.name.en }</span></p>
+            <p class="tt-date">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
+            <p class="tt-value">
+                { lang.pick("复工率：", "Resumption rate: ") }
+                <strong>{ value.map(|v| format::value(&v, lang)).unwrap_or_else(|| lang.pick("无数据", "no data").to_string()) }</strong>
+            </p>
+            if let Some(v) = value.and_then(|v| v.counts) {
+                <p class="tt-counts">{ match lang {
+                    Lang::Zh => format!("已复工 {} / 应复工 {} 户", v.resumed, v.due),
+                    Lang::En => format!("{} of {} enterprises", v.resumed, v.due),
+                } }</p>
+            }
+            <p class="tt-change">{ lang.pick("较前一日：", "Change from the day before: ") }{
+                match (change, index) {
+                    (_, 0) => lang.pick("（首日）", "(first day)").to_string(),
+                    (Some(c), _) => format::change(c, lang),
+                    (None, _) => lang.pick("无法计算", "not available").to_string(),
+                }
+            }</p>
+            <p class={classes!("tt-status", ds.meta.illustrative.then_some("illustrative"))}>{ status }</p>
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+//! Server-side rendering of the components (Yew `ssr`), natively: what a reader's browser would
+//! first receive, checked as HTML text.
+#![cfg(not(target_arch = "wasm32"))]
+
+use guizhou_map::core::bundle::Bundle;
+use guizhou_map::core::dataset::Dataset;
+use guizhou_map::core::i18n::Lang;
+use guizhou_map::core::scale::Sequential;
+use guizhou_map::view::{fill_of, Page, PageProps, SharedBundle, Tooltip, TooltipProps};
+use std::rc::Rc;
+
+fn bundle() -> SharedBundle {
+    SharedBundle(Rc::new(Bundle::embedded()))
+}
+
+async fn page(bundle: SharedBundle, lang: Lang) -> String {
+    yew::LocalServerRenderer::<Page>::with_props(PageProps { bundle, lang }).render().await
+}
+
+/// Values of attribute `name` on every element that has attribute `marker`, in document order.
+fn attrs_of(html: &str, marker: &str, name: &str) -> Vec<String> {
+    html.split('<')
+        .filter(|tag| tag.contains(&format!(" {marker}=")))
+        .filter_map(|tag| {
+            let key = format!(" {name}=\"");
+            let start = tag.find(&key)? + key.len();
+            Some(tag[start..start + tag[start..].find('"')?].to_string())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn draws_nine_regions_filled_for_the_last_date() {
+    let b = bundle();
+    let html = page(b.clone(), Lang::Zh).await;
+    let codes = attrs_of(&html, "data-region", "data-region");
+    assert_eq!(codes.len(), 9, "{codes:?}");
+    let fills = attrs_of(&html, "data-region", "fill");
+    let last = b.dataset.dates.len() - 1;
+    for (code, fill) in codes.iter().zip(&fills) {
+        assert_eq!(fill, &fill_of(b.dataset.value(code, last)).to_string(), "{code}");
+        assert_eq!(fill, &Sequential::rate().color(100.0).to_string(), "everyone at 100 % on 1 Mar");
+    }
+    for d in attrs_of(&html, "data-region", "d") {
+        assert!(d.starts_with('M') && d.ends_with('Z') && d.len() > 200);
+    }
+}
+
+#[tokio::test]
+async fn stable_hooks_carry_the_iso_date() {
+    let html = page(bundle(), Lang::En).await;
+    assert_eq!(attrs_of(&html, "data-current-date", "data-current-date"), vec!["2020-03-01"]);
+    let slider: Vec<_> = html.split('<').filter(|t| t.starts_with("input") && t.contains("type=\"range\"")).collect();
+    assert_eq!(slider.len(), 1);
+    assert!(slider[0].contains("aria-valuetext=\"2020-03-01\""), "{}", slider[0]);
+    assert!(slider[0].contains("max=\"20\"") && slider[0].contains("value=\"20\""), "{}", slider[0]);
+}
+
+#[tokio::test]
+async fn says_illustrative_and_lists_the_reported_facts_with_sources() {
+    let b = bundle();
+    let html = page(b.clone(), Lang::Zh).await;
+    assert!(html.contains("data-illustrative=\"true\""));
+    assert!(html.contains("示意数据 · Illustrative data"));
+    for e in &b.dataset.events {
+        assert!(html.contains(&format!("data-event-date=\"{}\"", e.date)), "{}", e.date);
+        assert!(html.contains(&e.source.url), "{}", e.source.url);
+    }
+    assert!(html.contains("天地图 Tianditu"), "boundary attribution");
+    assert!(html.contains("复工率 = 已复工复产户数 ÷ 应复工复产户数"), "metric definition");
+}
+
+#[tokio::test]
+async fn labels_use_short_names_in_chinese_and_english_names_in_english() {
+    let zh = page(bundle(), Lang::Zh).await;
+    for name in ["贵阳", "黔东南州", "黔西南州", "黔南州"] {
+        assert!(zh.contains(&format!(">{name}<")), "{name}");
+    }
+    assert!(zh.contains("2020年3月1日"));
+    let en = page(bundle(), Lang::En).await;
+    for name in ["Guiyang", "Qiandongnan", "Liupanshui"] {
+        assert!(en.contains(&format!(">{name}<")), "{name}");
+    }
+    assert!(en.contains("1 Mar 2020"));
+}
+
+#[tokio::test]
+async fn a_real_dataset_has_no_illustrative_badge() {
+    let mut b = Bundle::embedded();
+    b.dataset.meta.illustrative = false;
+    let html = page(SharedBundle(Rc::new(b)), Lang::En).await;
+    assert!(!html.contains("data-illustrative"));
+}
+
+#[tokio::test]
+async fn a_region_without_a_value_is_grey_and_hatched() {
+    let mut b = Bundle::embedded();
+    let last = b.dataset.dates.len() - 1;
+    b.dataset.regions[0].values[last] = None;
+    let html = page(SharedBundle(Rc::new(b)), Lang::En).await;
+    assert_eq!(attrs_of(&html, "data-region", "fill")[0], "#d4d4d4");
+    assert_eq!(html.matches("fill=\"url(#no-value-hatch)\"").count(), 2, "one hatch on the map, one in the legend");
+    assert!(html.contains(">no data<"));
+}
+
+#[tokio::test]
+async fn tooltip_shows_names_date_value_change_and_status() {
+    let b = bundle();
+    let i = b.dataset.date_index(guizhou_map::core::date::Date::parse("2020-02-19").unwrap()).unwrap();
+    let props = |lang| TooltipProps { bundle: b.clone(), code: "520300".into(), index: i, lang, x: 10.0, y: 10.0, width: 600.0 };
+    let html = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
+    let v = b.dataset.value("520300", i).unwrap();
+    let c = b.dataset.change("520300", i).unwrap();
+    assert!(html.contains("遵义市") && html.contains("Zunyi"));
+    assert!(html.contains("19 Feb 2020"));
+    assert!(html.contains(&guizhou_map::core::format::value(&v, Lang::En)), "{html}");
+    assert!(html.contains(&guizhou_map::core::format::change(c, Lang::En)), "{html}");
+    assert!(c > 0.0);
+    assert!(html.contains("Illustrative (not a reported figure)"));
+    let zh = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::Zh)).render().await;
+    assert!(zh.contains("2020年2月19日") && zh.contains("示意数据"));
+}
+
+#[test]
+fn default_dataset_parses_for_ssr() {
+    // Guard: the SSR tests above depend on the shipped file parsing natively.
+    assert!(Dataset::from_json(include_str!("../static/data/resumption-2020.json")).is_ok());
+}
