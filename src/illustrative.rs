@@ -86,9 +86,19 @@ fn event(date: &str, zh: &str, en: &str, source: Source) -> Event {
 /// The reported facts from `facts_2020.csv` that fall in the series' window, verbatim in meaning.
 fn events() -> Vec<Event> {
     let sina = || {
-        src("贵州日报（新浪贵州转载，2020-03-21）", "Guizhou Daily (via Sina Guizhou, 2020-03-21)", "http://gz.sina.com.cn/news/2020-03-21/detail-iimxyqwa2150108.shtml")
+        src(
+            "贵州日报（新浪贵州转载，2020-03-21）",
+            "Guizhou Daily (via Sina Guizhou, 2020-03-21)",
+            "http://gz.sina.com.cn/news/2020-03-21/detail-iimxyqwa2150108.shtml",
+        )
     };
-    let zhongkao = || src("2020-02-18 报道（转载）", "Report of 2020-02-18 (reprint)", "http://zhongkao.com/e/20200218/5e4c017b038ed_3.shtml");
+    let zhongkao = || {
+        src(
+            "2020-02-18 报道（转载）",
+            "Report of 2020-02-18 (reprint)",
+            "http://zhongkao.com/e/20200218/5e4c017b038ed_3.shtml",
+        )
+    };
     vec![
         event(
             "2020-02-10",
@@ -171,10 +181,15 @@ pub fn dataset() -> Dataset {
             let values = dates
                 .iter()
                 .map(|&d| {
-                    let rate = if d >= full { 100.0 } else { province_path((d.days_since(first) + lead) as f64).min(100.0) };
+                    let rate =
+                        if d >= full { 100.0 } else { province_path((d.days_since(first) + lead) as f64).min(100.0) };
                     let resumed = (due as f64 * rate / 100.0).round() as u32;
                     let counts = Counts { resumed, due };
-                    Some(Value { rate: 100.0 * resumed as f64 / due as f64, bound: crate::core::dataset::Bound::Exact, counts: Some(counts) })
+                    Some(Value {
+                        rate: 100.0 * resumed as f64 / due as f64,
+                        bound: crate::core::dataset::Bound::Exact,
+                        counts: Some(counts),
+                    })
                 })
                 .collect();
             Series { code: code.into(), name: Text::new(zh, en), values }

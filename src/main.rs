@@ -2,17 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
-        let msg = info.to_string();
-        web_sys::console::error_1(&msg.clone().into());
-        // Never a silent blank page: show what happened in the banner index.html provides.
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fatal")) {
-            if let Some(detail) = el.query_selector(".fatal-detail").ok().flatten() {
-                detail.set_text_content(Some(&msg));
-            }
-            let _ = el.remove_attribute("hidden");
-        }
-    }));
+    guizhou_map::view::install_panic_hook();
     let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
     let root = document.get_element_by_id("app").expect("index.html has #app");
     // Replace the loading notice and the no-script content that index.html shows before the app.

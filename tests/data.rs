@@ -17,7 +17,10 @@ fn d(s: &str) -> Date {
 
 #[test]
 fn committed_file_is_the_generators_output() {
-    assert!(FILE == guizhou_map::illustrative::file_text(), "run `cargo run --bin generate-data` and commit the result");
+    assert!(
+        FILE == guizhou_map::illustrative::file_text(),
+        "run `cargo run --bin generate-data` and commit the result"
+    );
 }
 
 #[test]

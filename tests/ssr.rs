@@ -107,7 +107,15 @@ async fn a_region_without_a_value_is_grey_and_hatched() {
 async fn tooltip_shows_names_date_value_change_and_status() {
     let b = bundle();
     let i = b.dataset.date_index(guizhou_map::core::date::Date::parse("2020-02-19").unwrap()).unwrap();
-    let props = |lang| TooltipProps { bundle: b.clone(), code: "520300".into(), index: i, lang, x: 10.0, y: 10.0, width: 600.0 };
+    let props = |lang| TooltipProps {
+        bundle: b.clone(),
+        code: "520300".into(),
+        index: i,
+        lang,
+        x: 10.0,
+        y: 10.0,
+        width: 600.0,
+    };
     let html = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
     let v = b.dataset.value("520300", i).unwrap();
     let c = b.dataset.change("520300", i).unwrap();

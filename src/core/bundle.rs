@@ -107,7 +107,7 @@ impl Bundle {
 
     /// The default bundle from files compiled into the binary (native tests and server-side
     /// rendering; the browser fetches the same files instead, to keep the wasm small).
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     pub fn embedded() -> Bundle {
         Bundle::from_texts(
             include_str!("../../static/data/resumption-2020.json"),

@@ -224,13 +224,17 @@ impl fmt::Display for DatasetError {
             DatesNotIncreasing { previous, this } => {
                 write!(f, "date {this} does not come after {previous} (dates must be in order, without repeats)")
             }
-            DuplicateRegion(code) => write!(f, "region “{}” appears more than once", truncate(code, 40)),
+            DuplicateRegion(code) => {
+                write!(f, "region “{}” appears more than once", truncate(code, 40))
+            }
             EmptyCode => write!(f, "a region has an empty code"),
             WrongLength { expected, found } => {
                 write!(f, "{found} values for {expected} dates (there must be one value, or null, per date)")
             }
             RateOutOfRange(r) => write!(f, "rate {r} is outside 0–100 %"),
-            BadCounts { resumed, due } => write!(f, "resumed {resumed} cannot exceed due {due}, and due must be above 0"),
+            BadCounts { resumed, due } => {
+                write!(f, "resumed {resumed} cannot exceed due {due}, and due must be above 0")
+            }
             EmptyValue => write!(f, "a value needs a rate, a bound (more_than) or counts (resumed and due)"),
             RateCountsDisagree { rate, from_counts } => {
                 write!(f, "rate {rate} disagrees with the counts, which give {from_counts:.2}")
@@ -342,11 +346,9 @@ impl RawValue {
         match v {
             None => RawValue::Null,
             Some(Value { rate, bound: Bound::Exact, counts: None }) => RawValue::Number(*rate),
-            Some(Value { bound: Bound::Exact, counts: Some(c), .. }) => RawValue::Object(RawValueObject {
-                resumed: Some(c.resumed),
-                due: Some(c.due),
-                ..Default::default()
-            }),
+            Some(Value { bound: Bound::Exact, counts: Some(c), .. }) => {
+                RawValue::Object(RawValueObject { resumed: Some(c.resumed), due: Some(c.due), ..Default::default() })
+            }
             Some(Value { rate, bound: Bound::MoreThan, counts }) => RawValue::Object(RawValueObject {
                 more_than: Some(*rate),
                 resumed: counts.map(|c| c.resumed),
@@ -361,7 +363,10 @@ impl Dataset {
     /// Parses and validates a dataset file.
     pub fn from_json(text: &str) -> Result<Dataset, DatasetError> {
         if text.len() > MAX_BYTES {
-            return Err(DatasetError { kind: DatasetErrorKind::TooLarge { bytes: text.len() }, location: Location::File });
+            return Err(DatasetError {
+                kind: DatasetErrorKind::TooLarge { bytes: text.len() },
+                location: Location::File,
+            });
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
@@ -406,7 +411,10 @@ impl Dataset {
                 return Err(err(DuplicateRegion(r.code), path));
             }
             if r.values.len() != dates.len() {
-                return Err(err(WrongLength { expected: dates.len(), found: r.values.len() }, format!("{path}.values")));
+                return Err(err(
+                    WrongLength { expected: dates.len(), found: r.values.len() },
+                    format!("{path}.values"),
+                ));
             }
             let values = r
                 .values
@@ -435,7 +443,11 @@ impl Dataset {
             regions: self
                 .regions
                 .iter()
-                .map(|s| RawSeries { code: s.code.clone(), name: s.name.clone(), values: s.values.iter().map(RawValue::from_value).collect() })
+                .map(|s| RawSeries {
+                    code: s.code.clone(),
+                    name: s.name.clone(),
+                    values: s.values.iter().map(RawValue::from_value).collect(),
+                })
                 .collect(),
             events: self.events.clone(),
         };
@@ -464,7 +476,7 @@ impl Dataset {
     pub fn change(&self, code: &str, i: usize) -> Option<f64> {
         let now = self.value(code, i)?;
         let before = self.value(code, i.checked_sub(1)?)?;
-        (now.bound == Bound::Exact && before.bound == Bound::Exact).then(|| now.rate - before.rate)
+        (now.bound == Bound::Exact && before.bound == Bound::Exact).then_some(now.rate - before.rate)
     }
 
     /// The whole area's value at date index `i`, derived from counts: Σ resumed ÷ Σ due. `None`
@@ -525,7 +537,8 @@ mod tests {
 
     #[test]
     fn round_trips_through_json() {
-        let d = Dataset::from_json(&file(r#"[{"more_than": 60, "resumed": 1, "due": 2}, {"resumed": 3, "due": 4}]"#)).unwrap();
+        let d = Dataset::from_json(&file(r#"[{"more_than": 60, "resumed": 1, "due": 2}, {"resumed": 3, "due": 4}]"#))
+            .unwrap();
         assert_eq!(Dataset::from_json(&d.to_json()).unwrap(), d);
     }
 
@@ -534,7 +547,10 @@ mod tests {
         let e = Dataset::from_json(&file("[1, 120]")).unwrap_err();
         assert_eq!(e.to_string(), "regions[0] (520100).values[1] (2020-02-11): rate 120 is outside 0–100 %");
         let e = Dataset::from_json(&file("[1]")).unwrap_err();
-        assert_eq!(e.to_string(), "regions[0] (520100).values: 1 values for 2 dates (there must be one value, or null, per date)");
+        assert_eq!(
+            e.to_string(),
+            "regions[0] (520100).values: 1 values for 2 dates (there must be one value, or null, per date)"
+        );
         let e = Dataset::from_json(&file(r#"[1, {"resumed": 5, "due": 4}]"#)).unwrap_err();
         assert!(e.to_string().contains("resumed 5 cannot exceed due 4"), "{e}");
         let e = Dataset::from_json(&file(r#"[1, {"rate": 50, "resumed": 1, "due": 4}]"#)).unwrap_err();
@@ -546,7 +562,10 @@ mod tests {
         assert!(e.to_string().starts_with("line 1, column"), "{e}");
         assert_eq!(Dataset::from_json("  \n").unwrap_err().kind, DatasetErrorKind::Empty);
         let e = Dataset::from_json(&file("[1, 2]").replace("2020-02-11", "2020-02-10")).unwrap_err();
-        assert_eq!(e.to_string(), "dates[1]: date 2020-02-10 does not come after 2020-02-10 (dates must be in order, without repeats)");
+        assert_eq!(
+            e.to_string(),
+            "dates[1]: date 2020-02-10 does not come after 2020-02-10 (dates must be in order, without repeats)"
+        );
         let e = Dataset::from_json(&file("[1, 2]").replace("2020-02-11", "2020-02-30")).unwrap_err();
         assert_eq!(e.to_string(), "dates[1]: “2020-02-30” is not a real calendar date");
         let e = Dataset::from_json(&file("[1, 2]").replace("resumption-map/1", "v2")).unwrap_err();

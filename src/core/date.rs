@@ -28,7 +28,9 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateError::Format(s) => write!(f, "“{}” is not a date of the form YYYY-MM-DD", truncate(s, 40)),
-            DateError::OutOfRange(s) => write!(f, "“{}” is not a real calendar date", truncate(s, 40)),
+            DateError::OutOfRange(s) => {
+                write!(f, "“{}” is not a real calendar date", truncate(s, 40))
+            }
         }
     }
 }

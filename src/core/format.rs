@@ -57,7 +57,8 @@ pub fn date(d: Date, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{y}年{m}月{day}日"),
         Lang::En => {
-            const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
             format!("{day} {} {y}", MONTHS[(m - 1) as usize])
         }
     }

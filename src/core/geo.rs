@@ -82,7 +82,9 @@ impl fmt::Display for GeoError {
                 MAX_BYTES / 1_048_576
             ),
             Syntax(msg) => write!(f, "not valid GeoJSON: {msg}"),
-            NotFeatureCollection(t) => write!(f, "expected a GeoJSON FeatureCollection, found a {t}"),
+            NotFeatureCollection(t) => {
+                write!(f, "expected a GeoJSON FeatureCollection, found a {t}")
+            }
             NoFeatures => write!(f, "the FeatureCollection has no features"),
             NoGeometry => write!(f, "the feature has no geometry"),
             NotPolygon(t) => write!(f, "geometry is a {t}; only Polygon and MultiPolygon can be regions"),
@@ -119,7 +121,11 @@ fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<P
                 .map(|p| {
                     let s = p.as_slice();
                     let (lon, lat) = (s[0], s[1]);
-                    if lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
+                    if lon.is_finite()
+                        && lat.is_finite()
+                        && (-180.0..=180.0).contains(&lon)
+                        && (-90.0..=90.0).contains(&lat)
+                    {
                         Ok([lon, lat])
                     } else {
                         Err(bad(format!("ring {r} has position [{lon}, {lat}], which is not a longitude/latitude")))
@@ -179,7 +185,9 @@ pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoE
         }
         let geometry = f.geometry.as_ref().ok_or_else(|| ferr(GeoErrorKind::NoGeometry))?;
         let polygons = match &geometry.value {
-            geojson::GeometryValue::Polygon { coordinates } => vec![convert_polygon(coordinates, i)?],
+            geojson::GeometryValue::Polygon { coordinates } => {
+                vec![convert_polygon(coordinates, i)?]
+            }
             geojson::GeometryValue::MultiPolygon { coordinates } => {
                 coordinates.iter().map(|p| convert_polygon(p, i)).collect::<Result<_, _>>()?
             }

@@ -136,8 +136,10 @@ mod tests {
         // ratio (cos φ) — the defining property of an equal-area projection.
         let p = Albers::guizhou();
         let cell = |lon: f64, lat: f64| {
-            let ring: Vec<_> =
-                [[lon, lat], [lon + 0.1, lat], [lon + 0.1, lat + 0.1], [lon, lat + 0.1], [lon, lat]].iter().map(|&q| p.project(q)).collect();
+            let ring: Vec<_> = [[lon, lat], [lon + 0.1, lat], [lon + 0.1, lat + 0.1], [lon, lat + 0.1], [lon, lat]]
+                .iter()
+                .map(|&q| p.project(q))
+                .collect();
             area(&ring)
         };
         let (south, north) = (cell(104.0, 24.6), cell(109.0, 29.1));

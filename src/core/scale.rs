@@ -154,7 +154,10 @@ mod tests {
             let c = s.color(v as f64);
             let t = c.text_on();
             assert!(c.contrast(t) >= 4.1, "{v}: {c}");
-            assert!(c.contrast(t) >= c.contrast(if t == Rgb(255, 255, 255) { Rgb(0x1a, 0x1a, 0x1a) } else { Rgb(255, 255, 255) }));
+            assert!(
+                c.contrast(t)
+                    >= c.contrast(if t == Rgb(255, 255, 255) { Rgb(0x1a, 0x1a, 0x1a) } else { Rgb(255, 255, 255) })
+            );
         }
         assert!(NO_VALUE.contrast(NO_VALUE.text_on()) >= 4.5);
     }

@@ -120,7 +120,8 @@ fn label_point(poly: &RawPolygon) -> [f64; 2] {
     for _ in 0..3 {
         for i in 0..N {
             for j in 0..N {
-                let p = [cx - w / 2.0 + w * (i as f64 + 0.5) / N as f64, cy - h / 2.0 + h * (j as f64 + 0.5) / N as f64];
+                let p =
+                    [cx - w / 2.0 + w * (i as f64 + 0.5) / N as f64, cy - h / 2.0 + h * (j as f64 + 0.5) / N as f64];
                 if contains(poly, p) {
                     let d = edge_distance2(poly, p);
                     if d > best_d {

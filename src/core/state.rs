@@ -43,7 +43,9 @@ impl AppState {
         AppState { timeline: Timeline::new(dates), hovered: None, lang }
     }
 
-    /// Applies `action`. Returns `true` if anything changed (so the view can skip a re-render).
+    /// Applies `action`. Returns `true` if anything changed, including the playback clock's anchor
+    /// (so the view keeps the new state), `false` if the state is exactly as before (so the view
+    /// can skip the render: most playback ticks change nothing).
     pub fn apply(&mut self, action: &Action) -> bool {
         let before = self.clone();
         match action {
@@ -52,7 +54,7 @@ impl AppState {
             Action::TogglePlay => self.timeline.toggle(),
             Action::Pause => self.timeline.pause(),
             Action::Tick(now) => {
-                return self.timeline.tick(*now);
+                self.timeline.tick(*now);
             }
             Action::Hover(code) => self.hovered = code.clone(),
             Action::SetLang(l) => self.lang = *l,
@@ -74,7 +76,9 @@ mod tests {
         assert!(!s.apply(&Action::Seek(19)), "no change, no re-render");
         assert!(s.apply(&Action::TogglePlay));
         assert!(s.timeline.is_playing());
-        assert!(!s.apply(&Action::Tick(0.0)), "the first tick anchors");
+        assert!(s.apply(&Action::Tick(0.0)), "the first tick anchors the schedule: a change to keep");
+        assert_eq!(s.timeline.index(), 19, "…but not of the date");
+        assert!(!s.apply(&Action::Tick(500.0)), "a tick before the next date changes nothing");
         assert!(s.apply(&Action::Tick(1000.0)));
         assert_eq!(s.timeline.index(), 20);
         assert!(!s.timeline.is_playing(), "stopped at the last date");

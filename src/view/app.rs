@@ -108,7 +108,9 @@ pub struct PageProps {
 /// Is the key event's target a place where typing must not move the timeline?
 fn typing_target(e: &KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
     match el.tag_name().to_ascii_lowercase().as_str() {
         "textarea" | "select" => true,
         "input" => el.get_attribute("type").map(|t| t != "range" && t != "button" && t != "checkbox").unwrap_or(true),
@@ -145,9 +147,13 @@ pub fn Page(props: &PageProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                // Not passive: we must be able to cancel the slider's own arrow-key step.
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     use wasm_bindgen::JsCast;
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
                     if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(e) {
                         return;
                     }
@@ -171,7 +177,10 @@ pub fn Page(props: &PageProps) -> Html {
         use_effect_with(playing, move |playing| {
             let handle: Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>> = Rc::default();
             if *playing {
-                fn schedule(handle: Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>>, dispatch: Callback<Action>) {
+                fn schedule(
+                    handle: Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>>,
+                    dispatch: Callback<Action>,
+                ) {
                     let h2 = handle.clone();
                     let frame = gloo::render::request_animation_frame(move |now| {
                         dispatch.emit(Action::Tick(now));
@@ -222,7 +231,7 @@ pub fn Page(props: &PageProps) -> Html {
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
                     <MapView bundle={bundle.clone()} index={index} lang={lang}
                         hovered={s.hovered.clone()} on_action={dispatch.clone()} />
-                    <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()} />
+                    <TimelineBar dates={bundle.clone()} index={index} playing={playing} lang={lang} on_action={dispatch.clone()} />
                 </section>
                 <aside class="side">
                     <p class="readout">
@@ -237,6 +246,7 @@ pub fn Page(props: &PageProps) -> Html {
                             </span>
                         }
                     </p>
+                    <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()} />
                     if !events_today.is_empty() {
                         <div class="event-caption" aria-live="polite">
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
@@ -249,7 +259,6 @@ pub fn Page(props: &PageProps) -> Html {
                     }
                 </aside>
             </main>
-            <TimelineBar dates={bundle.clone()} index={index} playing={playing} lang={lang} on_action={dispatch.clone()} />
             <Facts bundle={bundle.clone()} lang={lang} />
             <footer class="attribution">
                 <p>{ ATTRIBUTION }</p>

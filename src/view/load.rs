@@ -9,12 +9,18 @@ fn start(file: &'static str) -> impl std::future::Future<Output = Result<String,
     let promise = web_sys::window().map(|w| w.fetch_with_str(file));
     async move {
         let promise = promise.ok_or_else(|| LoadError::new(file, "no browser window"))?;
-        let resp = JsFuture::from(promise).await.map_err(|_| LoadError::new(file, "could not be downloaded (network error)"))?;
+        let resp = JsFuture::from(promise)
+            .await
+            .map_err(|_| LoadError::new(file, "could not be downloaded (network error)"))?;
         let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::new(file, "unexpected response"))?;
         if !resp.ok() {
             return Err(LoadError::new(
                 file,
-                format!("the server answered HTTP {} {} (is the file uploaded next to index.html?)", resp.status(), resp.status_text()),
+                format!(
+                    "the server answered HTTP {} {} (is the file uploaded next to index.html?)",
+                    resp.status(),
+                    resp.status_text()
+                ),
             ));
         }
         let text = resp.text().map_err(|_| LoadError::new(file, "could not be read"))?;

@@ -45,19 +45,24 @@ pub fn fill_of(v: Option<Value>) -> Rgb {
     }
 }
 
-/// Measures an element's content width, updated on every resize (ResizeObserver).
+/// Measures an element's content width, and the window's height, on every resize
+/// (ResizeObserver): the map fills the width but never grows taller than the screen allows.
 #[hook]
-fn use_width(node: NodeRef, initial: f64) -> f64 {
-    let width = use_state_eq(|| initial);
+fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
+    let size = use_state_eq(|| initial);
     {
-        let width = width.clone();
+        let size = size.clone();
         use_effect_with(node, move |node| {
             let el = node.cast::<web_sys::Element>();
             let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                     let w = entry.content_rect().width().round();
+                    let h = web_sys::window()
+                        .and_then(|w| w.inner_height().ok())
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(f64::INFINITY);
                     if w > 0.0 {
-                        width.set(w);
+                        size.set((w, h));
                     }
                 }
             });
@@ -73,7 +78,7 @@ fn use_width(node: NodeRef, initial: f64) -> f64 {
             }
         });
     }
-    *width
+    *size
 }
 
 /// The choropleth map with labels and the tooltip.
@@ -82,9 +87,13 @@ pub fn MapView(props: &MapProps) -> Html {
     let MapProps { bundle, index, lang, hovered, on_action } = props;
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
-    let width = use_width(container.clone(), DEFAULT_WIDTH).clamp(200.0, 4000.0);
-    let height = (width * bundle.shapes.aspect()).round();
-    let paths = use_memo((bundle.clone(), width as i64), move |(b, _)| b.shapes.paths(width, height, PADDING));
+    let (width, window_height) = use_size(container.clone(), (DEFAULT_WIDTH, f64::INFINITY));
+    let width = width.clamp(200.0, 4000.0);
+    // Leave room for the title and the timeline on short screens; the shape is centred in the box.
+    let height = (width * bundle.shapes.aspect()).min((window_height - 260.0).max(240.0)).round();
+    let paths = use_memo((bundle.clone(), width as i64, height as i64), move |(b, _, _)| {
+        b.shapes.paths(width, height, PADDING)
+    });
     // Pointer position inside the container, for the tooltip.
     let pointer = use_state_eq(|| (0.0f64, 0.0f64));
 
@@ -140,9 +149,10 @@ pub fn MapView(props: &MapProps) -> Html {
         }
     });
     // Hatching over regions without a value, so "no value" never reads as a low value.
-    let hatches = bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| ds.value(&s.code, index).is_none()).map(
-        |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
-    );
+    let hatches =
+        bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| ds.value(&s.code, index).is_none()).map(
+            |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
+        );
     let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).map(|((shape, &[x, y]), info)| {
         let value = ds.value(&shape.code, index);
         let fill = fill_of(value);
@@ -166,7 +176,7 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     let tooltip = hovered.as_ref().and_then(|code| bundle.region(code)).map(|info| {
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
-            x={pointer.0} y={pointer.1} width={width} /> }
+        x={pointer.0} y={pointer.1} width={width} /> }
     });
     let label = lang.pick("贵州各市（州）复工率地图", "Map of the resumption rate by prefecture of Guizhou");
 

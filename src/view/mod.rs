@@ -7,6 +7,7 @@
 
 mod app;
 mod facts;
+mod fatal;
 mod legend;
 mod load;
 mod map;
@@ -15,6 +16,7 @@ mod tooltip;
 
 pub use app::{App, Page, PageProps, SharedBundle};
 pub use facts::{Facts, FactsProps};
+pub use fatal::{install_panic_hook, show_fatal};
 pub use legend::{Legend, LegendProps};
 pub use map::{fill_of, MapProps, MapView};
 pub use timeline::{TimelineBar, TimelineProps};

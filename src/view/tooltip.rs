@@ -30,12 +30,18 @@ pub struct TooltipProps {
 pub fn Tooltip(props: &TooltipProps) -> Html {
     let TooltipProps { bundle, code, index, lang, x, y, width } = props;
     let (index, lang) = (*index, *lang);
-    let Some(info) = bundle.region(code) else { return html! {} };
+    let Some(info) = bundle.region(code) else {
+        return html! {};
+    };
     let ds = &bundle.dataset;
     let value = ds.value(code, index);
     let date = ds.dates.get(index).copied();
     let change = ds.change(code, index);
-    let status = if ds.meta.illustrative { lang.pick("示意数据（非报道数字）", "Illustrative (not a reported figure)") } else { lang.pick("报道数字", "Reported figure") };
+    let status = if ds.meta.illustrative {
+        lang.pick("示意数据（非报道数字）", "Illustrative (not a reported figure)")
+    } else {
+        lang.pick("报道数字", "Reported figure")
+    };
     // Flip to the left of the pointer in the right half, so the card stays inside the map.
     let style = if *x > width / 2.0 {
         format!("right:{:.0}px;top:{:.0}px", (width - x + 12.0).max(0.0), y + 12.0)

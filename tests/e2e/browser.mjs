@@ -1,33 +1,44 @@
 // Launches Debian's Chromium through playwright-core (which never downloads a browser), with the
-// flags this sandboxed, offline, root environment needs.
+// flags this sandboxed, offline, root environment needs. Playwright gives every launch a fresh,
+// temporary profile (user-data-dir).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+export const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps',
+];
 
 export async function launch(extraArgs = []) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzmap-chromium-'));
-  const args = [
-    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps',
-    ...extraArgs,
-  ];
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: true, args, viewport: { width: 1200, height: 900 }, acceptDownloads: true,
-  });
-  const close = async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
-  return { context, close };
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: build first with \`trunk build --release\``);
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });
 }
 
-/** Opens `url` in a new page and collects console errors and page errors. */
-export async function open(context, url, { viewport } = {}) {
+/** Opens `url` in a new context and page; collects console errors, page errors and failed requests. */
+export async function open(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...contextOptions });
   const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  return { page, errors };
+  return { context, page, errors };
+}
+
+/** The fills of every [data-region] element, as { code: fill }. */
+export function fills(page) {
+  return page.$$eval('[data-region]', (els) => Object.fromEntries(els.map((e) => [e.dataset.region, e.getAttribute('fill')])));
+}
+
+export function currentDate(page) {
+  return page.getAttribute('[data-current-date]', 'data-current-date');
 }

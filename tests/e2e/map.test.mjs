@@ -1,0 +1,134 @@
+// End-to-end: the built dist/ served on 127.0.0.1 (under a sub-path, as a news site would host
+// it), driven in real headless Chromium as a reader would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, open, fills, currentDate, DIST, ARTIFACTS } from './browser.mjs';
+
+const SUBPATH = '/news/2020/guizhou-map/';
+let browser, server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, mount: SUBPATH });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function ready(url = server.url, options = {}) {
+  const o = await open(browser, url, options);
+  await o.page.waitForSelector('[data-region]', { timeout: 20000 });
+  return o;
+}
+
+test('draws the 9 prefectures under a sub-path, with no console errors', async () => {
+  const { page, errors, context } = await ready();
+  const f = await fills(page);
+  assert.deepEqual(Object.keys(f).sort(), ['520100', '520200', '520300', '520400', '520500', '520600', '522300', '522600', '522700']);
+  for (const fill of Object.values(f)) assert.match(fill, /^#[0-9a-f]{6}$/);
+  assert.equal(await currentDate(page), '2020-03-01');
+  assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), '2020-03-01');
+  assert.ok(await page.isVisible('[data-illustrative]'), 'illustrative badge visible');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'desktop.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the slider and the arrow keys change the date and the fills', async () => {
+  const { page, errors, context } = await ready();
+  const atEnd = await fills(page);
+  await page.focus('input[type=range]');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentDate(page), '2020-02-20');
+  assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), '2020-02-20');
+  const mid = await fills(page);
+  assert.notDeepEqual(mid, atEnd, 'colours change with the date');
+  assert.ok(new Set(Object.values(mid)).size >= 3, 'prefectures differ on 20 Feb');
+  // Keys work with focus anywhere on the page, not only on the slider.
+  await page.click('h1');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await currentDate(page), '2020-02-21');
+  // Dragging the slider: click near its start.
+  await page.locator('input[type=range]').scrollIntoViewIfNeeded();
+  const box = await page.locator('input[type=range]').boundingBox();
+  await page.mouse.click(box.x + 3, box.y + box.height / 2);
+  assert.equal(await currentDate(page), '2020-02-10');
+  await page.click('button.step-next');
+  assert.equal(await currentDate(page), '2020-02-11');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hovering a prefecture shows its tooltip', async () => {
+  const { page, errors, context } = await ready();
+  await page.hover('[data-region="520300"]');
+  const tip = page.locator('.tooltip');
+  await tip.waitFor({ state: 'visible' });
+  const text = await tip.innerText();
+  assert.match(text, /遵义市/);
+  assert.match(text, /Zunyi/);
+  assert.match(text, /1 Mar 2020|2020年3月1日/);
+  assert.match(text, /100\s?%/);
+  assert.match(text, /Illustrative|示意/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'tooltip.png') });
+  await page.mouse.move(2, 2);
+  await tip.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('tapping a prefecture on a touch screen shows its tooltip', async () => {
+  const { page, errors, context } = await ready(server.url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.tap('[data-region="522600"]');
+  const tip = page.locator('.tooltip');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /黔东南苗族侗族自治州/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'phone.png'), fullPage: true });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no horizontal scrolling on a phone (scrollWidth ${width})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('play advances the dates and stops at the last one', async () => {
+  const { page, errors, context } = await ready();
+  await page.focus('input[type=range]');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentDate(page), '2020-02-27');
+  await page.click('button.play');
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'true');
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-02-28', null, { timeout: 3000 });
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-03-01', null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 2000 });
+  await page.waitForTimeout(1300);
+  assert.equal(await currentDate(page), '2020-03-01', 'stays on the last date');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a broken data file gives a message naming the file and the problem', async () => {
+  const broken = await serve({ root: DIST, mount: SUBPATH, override: { 'static/data/resumption-2020.json': '{"format": "resumption-map/1",\n  "meta": ' } });
+  const { page, context } = await open(browser, broken.url);
+  const box = page.locator('.load-error');
+  await box.waitFor({ timeout: 20000 });
+  const text = await box.innerText();
+  assert.match(text, /static\/data\/resumption-2020\.json/);
+  assert.match(text, /line 2, column \d+: EOF while parsing/);
+  await context.close();
+  await broken.close();
+});
+
+test('a missing boundary file gives a message naming the file', async () => {
+  const missing = await serve({ root: DIST, mount: SUBPATH, hide: new Set(['static/geo/guizhou-prefectures.geojson']) });
+  const { page, context } = await open(browser, missing.url);
+  const box = page.locator('.load-error');
+  await box.waitFor({ timeout: 20000 });
+  const text = await box.innerText();
+  assert.match(text, /static\/geo\/guizhou-prefectures\.geojson: the server answered HTTP 404/);
+  assert.doesNotMatch(text, /resumption-2020/, 'only the missing file is named');
+  await context.close();
+  await missing.close();
+});

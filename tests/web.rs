@@ -1,0 +1,136 @@
+//! Components mounted in a real browser (wasm-bindgen-test in headless Chromium): rendering,
+//! the slider, keys and resizing work on live DOM.
+#![cfg(target_arch = "wasm32")]
+
+use guizhou_map::core::bundle::Bundle;
+use guizhou_map::core::i18n::Lang;
+use guizhou_map::view::{fill_of, Page, PageProps, SharedBundle};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn bundle() -> Rc<Bundle> {
+    Rc::new(
+        Bundle::from_texts(
+            include_str!("../static/data/resumption-2020.json"),
+            include_str!("../static/geo/guizhou-prefectures.geojson"),
+            include_str!("../static/geo/guizhou-province.geojson"),
+        )
+        .unwrap(),
+    )
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Yew renders asynchronously: let a macrotask pass.
+async fn settle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
+    let root = document().create_element("div").unwrap();
+    root.set_attribute("style", &format!("width:{width_px}px")).unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let b = bundle();
+    yew::Renderer::<Page>::with_root_and_props(
+        root.clone(),
+        PageProps { bundle: SharedBundle(b.clone()), lang: Lang::En },
+    )
+    .render();
+    settle().await;
+    settle().await;
+    (root, b)
+}
+
+fn fills(root: &web_sys::Element) -> Vec<(String, String)> {
+    let list = root.query_selector_all("[data-region]").unwrap();
+    (0..list.length())
+        .map(|i| {
+            let el: web_sys::Element = list.item(i).unwrap().dyn_into().unwrap();
+            (el.get_attribute("data-region").unwrap(), el.get_attribute("fill").unwrap())
+        })
+        .collect()
+}
+
+fn current_date(root: &web_sys::Element) -> String {
+    root.query_selector("[data-current-date]").unwrap().unwrap().get_attribute("data-current-date").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn slider_input_changes_date_and_fills() {
+    let (root, b) = mount(700).await;
+    assert_eq!(fills(&root).len(), 9);
+    assert_eq!(current_date(&root), "2020-03-01");
+    let slider: web_sys::HtmlInputElement =
+        root.query_selector("input[type=range]").unwrap().unwrap().dyn_into().unwrap();
+    slider.set_value("9");
+    slider.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(current_date(&root), "2020-02-19");
+    assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some("2020-02-19"));
+    for (code, fill) in fills(&root) {
+        assert_eq!(fill, fill_of(b.dataset.value(&code, 9)).to_string(), "{code}");
+    }
+    // Not all equal any more: the map shows differences between prefectures.
+    let distinct: std::collections::HashSet<_> = fills(&root).into_iter().map(|f| f.1).collect();
+    assert!(distinct.len() >= 3, "{distinct:?}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_step_one_day() {
+    let (root, _) = mount(700).await;
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        document().body().unwrap().dispatch_event(&e).unwrap();
+    };
+    key("ArrowLeft");
+    settle().await;
+    assert_eq!(current_date(&root), "2020-02-29");
+    key("ArrowLeft");
+    key("ArrowLeft");
+    settle().await;
+    assert_eq!(current_date(&root), "2020-02-27");
+    key("ArrowRight");
+    settle().await;
+    assert_eq!(current_date(&root), "2020-02-28");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn map_fits_its_container_and_refits_on_resize() {
+    let (root, _) = mount(500).await;
+    let svg = root.query_selector(".map svg").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("500"));
+    let d_before = root.query_selector("[data-region]").unwrap().unwrap().get_attribute("d").unwrap();
+    root.set_attribute("style", "width:320px").unwrap();
+    settle().await;
+    settle().await;
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("320"));
+    let d_after = root.query_selector("[data-region]").unwrap().unwrap().get_attribute("d").unwrap();
+    assert_ne!(d_before, d_after, "paths are recomputed for the new size");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn fatal_banner_shows_the_message() {
+    let banner = document().create_element("div").unwrap();
+    banner.set_id("fatal");
+    banner.set_attribute("hidden", "").unwrap();
+    banner.set_inner_html("<span class=\"fatal-detail\"></span>");
+    document().body().unwrap().append_child(&banner).unwrap();
+    guizhou_map::view::show_fatal("panicked at src/x.rs:1:1: boom");
+    assert!(!banner.has_attribute("hidden"));
+    assert!(banner.text_content().unwrap().contains("boom"));
+    banner.remove();
+}
