@@ -13,8 +13,20 @@ fn bundle() -> SharedBundle {
     SharedBundle(Rc::new(Bundle::embedded()))
 }
 
+fn page_props() -> PageProps {
+    PageProps {
+        bundle: bundle(),
+        default_lang: Lang::Zh,
+        url: Default::default(),
+        url_notices: vec![],
+        autoplay_allowed: true,
+    }
+}
+
 async fn page(bundle: SharedBundle, lang: Lang) -> String {
-    yew::LocalServerRenderer::<Page>::with_props(PageProps { bundle, lang }).render().await
+    yew::LocalServerRenderer::<Page>::with_props(PageProps { bundle, default_lang: lang, ..page_props() })
+        .render()
+        .await
 }
 
 /// Values of attribute `name` on every element that has attribute `marker`, in document order.
@@ -133,4 +145,51 @@ async fn tooltip_shows_names_date_value_change_and_status() {
 fn default_dataset_parses_for_ssr() {
     // Guard: the SSR tests above depend on the shipped file parsing natively.
     assert!(Dataset::from_json(include_str!("../static/data/resumption-2020.json")).is_ok());
+}
+
+async fn page_with_url(query: &str) -> String {
+    let (url, url_notices) = guizhou_map::core::url::UrlState::parse(query);
+    yew::LocalServerRenderer::<Page>::with_props(PageProps { url, url_notices, default_lang: Lang::En, ..page_props() })
+        .render()
+        .await
+}
+
+#[tokio::test]
+async fn url_state_opens_the_page_in_that_state() {
+    let html = page_with_url("?date=2020-02-19&region=520300").await;
+    assert_eq!(attrs_of(&html, "data-current-date", "data-current-date"), vec!["2020-02-19"]);
+    assert_eq!(attrs_of(&html, "data-selected", "data-region"), vec!["520300"], "only Zunyi is selected");
+    assert!(html.contains("data-tooltip-region=\"520300\""), "the selected region's tooltip shows");
+    assert!(!html.contains("class=\"notices\""), "a clean URL gives no notice");
+}
+
+#[tokio::test]
+async fn bad_parameters_are_listed_in_a_notice() {
+    let html = page_with_url("?foo=1&date=2019-05-05&region=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    assert!(html.contains("class=\"notices\""));
+    assert!(html.contains("unknown parameter, ignored"));
+    assert!(html.contains("2019-05-05 is outside the data (2020-02-10 – 2020-03-01), ignored"));
+    assert!(html.contains("is not a region code, ignored"));
+    assert!(!html.contains("<img"), "hostile text is escaped, never markup");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[tokio::test]
+async fn presenter_mode_renders_the_big_date_and_hides_chrome_by_class() {
+    let html = page_with_url("?present=1&date=2020-02-26").await;
+    assert!(html.contains("class=\"page presenting\""));
+    assert!(html.contains("class=\"present-date\""));
+    assert!(html.contains(">26 Feb 2020<"));
+    assert!(!html.contains("class=\"blackout\""));
+}
+
+#[tokio::test]
+async fn timeline_marks_every_event_date_and_offers_speeds() {
+    let html = page(bundle(), Lang::En).await;
+    assert_eq!(attrs_of(&html, "data-event-index", "data-event-index"), vec!["0", "8", "9", "10", "16"]);
+    for speed in ["0.5", "1", "2", "4"] {
+        assert!(html.contains(&format!("<option value=\"{speed}\"")), "{speed}");
+    }
+    assert!(html.contains("type=\"date\""));
+    assert!(html.contains("min=\"2020-02-10\"") && html.contains("max=\"2020-03-01\""));
 }

@@ -41,7 +41,13 @@ async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
     let b = bundle();
     yew::Renderer::<Page>::with_root_and_props(
         root.clone(),
-        PageProps { bundle: SharedBundle(b.clone()), lang: Lang::En },
+        PageProps {
+            bundle: SharedBundle(b.clone()),
+            default_lang: Lang::En,
+            url: Default::default(),
+            url_notices: vec![],
+            autoplay_allowed: true,
+        },
     )
     .render();
     settle().await;

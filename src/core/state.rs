@@ -2,45 +2,202 @@
 //!
 //! The view keeps one `AppState` in a `use_reducer` and dispatches actions from event handlers;
 //! nothing else mutates it. Because this is plain data with no yew in it, every transition is
-//! unit-tested natively, and the same state can later be serialised into the URL.
+//! unit-tested natively. [`AppState::from_url`] and [`AppState::to_url`] map it to and from the
+//! URL's [`UrlState`] against a dataset (dates become indices, unknown regions are refused).
 
+use crate::core::dataset::Dataset;
+use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::timeline::Timeline;
+use crate::core::url::{Notice, UrlState};
 
 /// Everything the reader has chosen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// Which date is shown, and playback.
     pub timeline: Timeline,
-    /// The region under the pointer (or tapped on a touch screen), by code.
+    /// The region under the pointer (or focused), by code: shows the tooltip.
     pub hovered: Option<String>,
+    /// The region the reader clicked or tapped (kept in the URL), by code.
+    pub selected: Option<String>,
     /// Page language.
     pub lang: Lang,
+    /// Presenter mode: chrome hidden, big date.
+    pub present: bool,
+    /// Presenter mode's black screen.
+    pub blackout: bool,
+    /// Compact layout for an iframe.
+    pub embed: bool,
 }
 
 /// A change to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Move by this many dates (←/→, previous/next buttons); pauses.
+    /// Move by this many dates (←/→, PageUp/PageDown, previous/next buttons); pauses.
     Step(i64),
-    /// Show date index `i` (slider); pauses.
+    /// Show date index `i` (slider, date field, event marks); pauses.
     Seek(usize),
-    /// Play or pause.
+    /// First date of the window (Home).
+    First,
+    /// Last date of the window (End).
+    Last,
+    /// Previous date with an event (`[`).
+    PrevEvent,
+    /// Next date with an event (`]`).
+    NextEvent,
+    /// Play or pause (Space).
     TogglePlay,
-    /// Pause.
+    /// Play.
+    Play,
+    /// Pause (also when the page is hidden).
     Pause,
     /// A clock tick during playback (ms, monotonic).
     Tick(f64),
+    /// Playback speed, dates per second.
+    SetSpeed(f64),
+    /// Loop playback or not.
+    SetLoop(bool),
     /// The pointer entered a region (`Some`) or left the map (`None`).
     Hover(Option<String>),
+    /// Select a region (`Some`), or clear the selection; selecting the selected one clears it.
+    Select(Option<String>),
     /// Switch language.
     SetLang(Lang),
+    /// Enter or leave presenter mode.
+    SetPresent(bool),
+    /// Black the screen out, or back (presenter mode only).
+    ToggleBlackout,
+    /// Escape: lift the blackout, else leave presenter mode, else clear the selection.
+    Escape,
+    /// Replace the reader's choices by those of another state (back/forward navigation); keeps
+    /// what the URL does not carry (hover).
+    Restore(Box<AppState>),
 }
 
 impl AppState {
-    /// The initial state for a dataset of `dates` dates: last date, paused, nothing hovered.
+    /// The initial state for a dataset of `dates` dates: last date, paused, nothing selected.
     pub fn new(dates: usize, lang: Lang) -> AppState {
-        AppState { timeline: Timeline::new(dates), hovered: None, lang }
+        AppState {
+            timeline: Timeline::new(dates),
+            hovered: None,
+            selected: None,
+            lang,
+            present: false,
+            blackout: false,
+            embed: false,
+        }
+    }
+
+    /// The state a URL asks for, for `ds`. What cannot apply (a date outside the data, a region
+    /// the data lacks) is left at its default with a notice. `default_lang` is used when the URL
+    /// has no `lang`. `autoplay_allowed` is `false` when the reader prefers reduced motion.
+    pub fn from_url(
+        url: &UrlState,
+        ds: &Dataset,
+        default_lang: Lang,
+        autoplay_allowed: bool,
+    ) -> (AppState, Vec<Notice>) {
+        let mut notices = Vec::new();
+        let n = ds.dates.len();
+        let events = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
+        let mut timeline = Timeline::new(n).with_events(events);
+        let (first, last) = (ds.dates.first().copied(), ds.dates.last().copied());
+        let range = match (first, last) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => String::new(),
+        };
+        let outside = |param: &str, d: crate::core::date::Date| {
+            Notice::new(
+                param,
+                format!("{d} 不在数据范围（{range}）内，已忽略"),
+                format!("{d} is outside the data ({range}), ignored"),
+            )
+        };
+        // Window: the first date on or after `from`, the last on or before `to`.
+        let lo = match url.from {
+            Some(d) => match ds.dates.iter().position(|&x| x >= d) {
+                Some(i) => i,
+                None => {
+                    notices.push(outside("from", d));
+                    0
+                }
+            },
+            None => 0,
+        };
+        let hi = match url.to {
+            Some(d) => match ds.dates.iter().rposition(|&x| x <= d) {
+                Some(i) => i,
+                None => {
+                    notices.push(outside("to", d));
+                    n.saturating_sub(1)
+                }
+            },
+            None => n.saturating_sub(1),
+        };
+        if lo > hi {
+            notices.push(Notice::new("from", "起始日期晚于结束日期，已忽略", "from is after to, ignored"));
+        } else {
+            timeline.set_window(lo, hi);
+        }
+        if let Some(d) = url.date {
+            match ds.date_index(d) {
+                Some(i) => timeline.seek(i),
+                None => notices.push(outside("date", d)),
+            }
+        }
+        if let Some(s) = url.speed {
+            timeline.set_speed(s);
+        }
+        if let Some(s) = url.dwell {
+            timeline.set_dwell(s * 1000.0);
+        }
+        timeline.set_looping(url.looping);
+        if url.play && autoplay_allowed {
+            timeline.play();
+        }
+        let selected = match &url.region {
+            Some(r) if ds.series(r).is_some() => Some(r.clone()),
+            Some(r) => {
+                notices.push(Notice::new(
+                    "region",
+                    format!("数据中没有地区“{r}”，已忽略"),
+                    format!("no region “{r}” in the data, ignored"),
+                ));
+                None
+            }
+            None => None,
+        };
+        let state = AppState {
+            timeline,
+            hovered: None,
+            selected,
+            lang: url.lang.unwrap_or(default_lang),
+            present: url.present,
+            blackout: false,
+            embed: url.embed,
+        };
+        (state, notices)
+    }
+
+    /// The URL state for this state: everything a shared link must restore. `lang` is written only
+    /// when it differs from `default_lang` (so a link follows each reader's browser otherwise).
+    pub fn to_url(&self, ds: &Dataset, default_lang: Lang) -> UrlState {
+        let t = &self.timeline;
+        let (lo, hi) = t.window();
+        let last = ds.dates.len().saturating_sub(1);
+        UrlState {
+            date: ds.dates.get(t.index()).copied(),
+            region: self.selected.clone(),
+            lang: (self.lang != default_lang).then_some(self.lang),
+            present: self.present,
+            embed: self.embed,
+            from: (lo > 0).then(|| ds.dates[lo]),
+            to: (hi < last).then(|| ds.dates[hi]),
+            speed: (t.speed() != crate::core::timeline::DEFAULT_SPEED).then_some(t.speed()),
+            looping: t.is_looping(),
+            dwell: (t.dwell_ms() != crate::core::timeline::DEFAULT_DWELL_MS).then_some(t.dwell_ms() / 1000.0),
+            play: false,
+        }
     }
 
     /// Applies `action`. Returns `true` if anything changed, including the playback clock's anchor
@@ -48,24 +205,116 @@ impl AppState {
     /// can skip the render: most playback ticks change nothing).
     pub fn apply(&mut self, action: &Action) -> bool {
         let before = self.clone();
+        let t = &mut self.timeline;
         match action {
-            Action::Step(d) => self.timeline.step(*d),
-            Action::Seek(i) => self.timeline.seek(*i),
-            Action::TogglePlay => self.timeline.toggle(),
-            Action::Pause => self.timeline.pause(),
+            Action::Step(d) => t.step(*d),
+            Action::Seek(i) => t.seek(*i),
+            Action::First => t.first(),
+            Action::Last => t.last(),
+            Action::PrevEvent => t.prev_event(),
+            Action::NextEvent => t.next_event(),
+            Action::TogglePlay => t.toggle(),
+            Action::Play => t.play(),
+            Action::Pause => t.pause(),
             Action::Tick(now) => {
-                self.timeline.tick(*now);
+                t.tick(*now);
             }
+            Action::SetSpeed(s) => t.set_speed(*s),
+            Action::SetLoop(l) => t.set_looping(*l),
             Action::Hover(code) => self.hovered = code.clone(),
+            Action::Select(code) => {
+                self.selected = if code.is_some() && *code == self.selected { None } else { code.clone() };
+            }
             Action::SetLang(l) => self.lang = *l,
+            Action::SetPresent(p) => {
+                self.present = *p;
+                self.blackout = false;
+            }
+            Action::ToggleBlackout => self.blackout = self.present && !self.blackout,
+            Action::Escape => {
+                if self.blackout {
+                    self.blackout = false;
+                } else if self.present {
+                    self.present = false;
+                } else {
+                    self.selected = None;
+                    self.hovered = None;
+                }
+            }
+            Action::Restore(other) => {
+                let hovered = self.hovered.take();
+                *self = (**other).clone();
+                self.hovered = hovered;
+            }
         }
         *self != before
     }
+
+    /// A one-line text summary of the shown date, e.g. for a live region.
+    pub fn summary(&self, ds: &Dataset) -> String {
+        let lang = self.lang;
+        let i = self.timeline.index();
+        let Some(&date) = ds.dates.get(i) else { return String::new() };
+        let with_value = ds.regions.iter().filter(|s| s.values.get(i).copied().flatten().is_some()).count();
+        let total = ds.total(i).map(|v| format::value(&v, lang));
+        match (lang, total) {
+            (Lang::Zh, Some(t)) => format!("{}：全省合计 {t}，{with_value} 个地区有数据", format::date(date, lang)),
+            (Lang::Zh, None) => format!("{}：{with_value} 个地区有数据", format::date(date, lang)),
+            (Lang::En, Some(t)) => {
+                format!("{}: province total {t}; {with_value} regions with data", format::date(date, lang))
+            }
+            (Lang::En, None) => format!("{}: {with_value} regions with data", format::date(date, lang)),
+        }
+    }
+}
+
+/// Reads a date typed or picked by the reader: the index of that date in `ds`, or a message
+/// saying why not (not a date, or outside the data). The caller changes nothing on `Err`.
+pub fn date_input(ds: &Dataset, input: &str) -> Result<usize, crate::core::i18n::Text> {
+    use crate::core::i18n::Text;
+    let input = input.trim();
+    let range = match (ds.dates.first(), ds.dates.last()) {
+        (Some(a), Some(b)) => (
+            format::date(*a, Lang::Zh),
+            format::date(*b, Lang::Zh),
+            format::date(*a, Lang::En),
+            format::date(*b, Lang::En),
+        ),
+        _ => return Err(Text::new("没有日期", "There are no dates")),
+    };
+    if input.is_empty() {
+        return Err(Text::new(
+            format!("请输入 {} 至 {} 之间的日期", range.0, range.1),
+            format!("Enter a date between {} and {}", range.2, range.3),
+        ));
+    }
+    let date = crate::core::date::Date::parse(input).map_err(|_| {
+        Text::new(
+            format!("“{}”不是日期（格式：YYYY-MM-DD）", crate::core::date::truncate(input, 20)),
+            format!("“{}” is not a date (format: YYYY-MM-DD)", crate::core::date::truncate(input, 20)),
+        )
+    })?;
+    ds.date_index(date).ok_or_else(|| {
+        Text::new(
+            format!("{} 没有数据：数据范围是 {} 至 {}", format::date(date, Lang::Zh), range.0, range.1),
+            format!("No data for {}: the data cover {} to {}", format::date(date, Lang::En), range.2, range.3),
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::bundle::Bundle;
+    use crate::core::date::Date;
+
+    fn ds() -> Dataset {
+        Bundle::embedded().dataset
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
 
     #[test]
     fn transitions() {
@@ -89,5 +338,116 @@ mod tests {
         assert!(s.apply(&Action::TogglePlay));
         assert!(s.apply(&Action::Pause));
         assert!(!s.timeline.is_playing());
+        s.apply(&Action::Step(3));
+        assert!(s.apply(&Action::First));
+        assert_eq!(s.timeline.index(), 0);
+        assert!(s.apply(&Action::Last));
+        assert_eq!(s.timeline.index(), 20);
+    }
+
+    #[test]
+    fn selection_toggles_and_escape_unwinds_in_order() {
+        let mut s = AppState::new(21, Lang::Zh);
+        s.apply(&Action::Select(Some("520300".into())));
+        assert_eq!(s.selected.as_deref(), Some("520300"));
+        s.apply(&Action::Select(Some("520300".into())));
+        assert_eq!(s.selected, None, "selecting the selected region clears it");
+        s.apply(&Action::Select(Some("520100".into())));
+        assert!(!s.apply(&Action::ToggleBlackout), "no blackout outside presenter mode");
+        s.apply(&Action::SetPresent(true));
+        s.apply(&Action::ToggleBlackout);
+        assert!(s.blackout);
+        s.apply(&Action::Escape);
+        assert!(!s.blackout && s.present, "first Esc lifts the blackout");
+        s.apply(&Action::Escape);
+        assert!(!s.present, "second Esc leaves presenter mode");
+        assert_eq!(s.selected.as_deref(), Some("520100"));
+        s.apply(&Action::Escape);
+        assert_eq!(s.selected, None, "third Esc clears the selection");
+    }
+
+    #[test]
+    fn from_url_applies_what_it_can() {
+        let ds = ds();
+        let (url, _) = UrlState::parse("?date=2020-02-19&region=520300&lang=en&present=1&speed=2&loop=1");
+        let (s, notices) = AppState::from_url(&url, &ds, Lang::Zh, true);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(ds.dates[s.timeline.index()], d("2020-02-19"));
+        assert_eq!(s.selected.as_deref(), Some("520300"));
+        assert_eq!(s.lang, Lang::En);
+        assert!(s.present);
+        assert_eq!(s.timeline.speed(), 2.0);
+        assert!(s.timeline.is_looping());
+        assert_eq!(s.timeline.events().len(), 5, "events on 5 distinct dates");
+        // Round trip through the URL.
+        let back = s.to_url(&ds, Lang::Zh);
+        assert_eq!(back.to_query(), "?date=2020-02-19&region=520300&lang=en&present=1&speed=2&loop=1");
+    }
+
+    #[test]
+    fn from_url_refuses_what_the_data_lacks() {
+        let ds = ds();
+        let (url, _) = UrlState::parse("?date=2019-01-01&region=999999&from=2030-01-01");
+        let (s, notices) = AppState::from_url(&url, &ds, Lang::Zh, true);
+        assert_eq!(s.timeline.index(), 20, "default date kept");
+        assert_eq!(s.selected, None);
+        let params: Vec<_> = notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, vec!["from", "date", "region"]);
+        assert_eq!(notices[1].message.en, "2019-01-01 is outside the data (2020-02-10 – 2020-03-01), ignored");
+    }
+
+    #[test]
+    fn window_from_url() {
+        let ds = ds();
+        let (url, _) = UrlState::parse("?from=2020-02-15&to=2020-02-26");
+        let (mut s, notices) = AppState::from_url(&url, &ds, Lang::Zh, true);
+        assert!(notices.is_empty());
+        assert_eq!(s.timeline.window(), (5, 16));
+        assert_eq!(s.timeline.index(), 16, "starts at the window's last date");
+        s.apply(&Action::First);
+        assert_eq!(ds.dates[s.timeline.index()], d("2020-02-15"));
+        assert_eq!(s.to_url(&ds, Lang::Zh).to_query(), "?date=2020-02-15&from=2020-02-15&to=2020-02-26");
+    }
+
+    #[test]
+    fn autoplay_only_when_allowed() {
+        let ds = ds();
+        let (url, _) = UrlState::parse("?play=1&date=2020-02-10");
+        assert!(AppState::from_url(&url, &ds, Lang::Zh, true).0.timeline.is_playing());
+        assert!(!AppState::from_url(&url, &ds, Lang::Zh, false).0.timeline.is_playing(), "reduced motion: no autoplay");
+    }
+
+    #[test]
+    fn restore_keeps_hover() {
+        let mut s = AppState::new(21, Lang::Zh);
+        s.apply(&Action::Hover(Some("520100".into())));
+        let mut other = AppState::new(21, Lang::En);
+        other.apply(&Action::Seek(3));
+        s.apply(&Action::Restore(Box::new(other)));
+        assert_eq!(s.timeline.index(), 3);
+        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.hovered.as_deref(), Some("520100"));
+    }
+
+    #[test]
+    fn date_input_explains_refusals() {
+        let ds = ds();
+        assert_eq!(date_input(&ds, "2020-02-19"), Ok(9));
+        assert_eq!(
+            date_input(&ds, "2020-04-01").unwrap_err().en,
+            "No data for 1 Apr 2020: the data cover 10 Feb 2020 to 1 Mar 2020"
+        );
+        assert_eq!(date_input(&ds, "2020-02-30").unwrap_err().en, "“2020-02-30” is not a date (format: YYYY-MM-DD)");
+        assert_eq!(date_input(&ds, "").unwrap_err().zh, "请输入 2020年2月10日 至 2020年3月1日 之间的日期");
+    }
+
+    #[test]
+    fn summary_reads_the_state() {
+        let ds = ds();
+        let mut s = AppState::new(ds.dates.len(), Lang::En);
+        s.apply(&Action::Seek(9));
+        assert_eq!(s.summary(&ds), "19 Feb 2020: province total 62.3 %; 9 regions with data");
+        s.apply(&Action::SetLang(Lang::Zh));
+        assert_eq!(s.summary(&ds), "2020年2月19日：全省合计 62.3%，9 个地区有数据");
     }
 }

@@ -1,16 +1,20 @@
-//! The root: loads the data, then shows the page; owns the app state reducer, the playback clock
-//! and the document-wide keys.
+//! The root: loads the data, then shows the page; owns the app state reducer, the playback clock,
+//! the document-wide keys and the URL.
 
 use crate::core::bundle::{Bundle, LoadError, ATTRIBUTION};
 use crate::core::format;
 use crate::core::i18n::Lang;
+use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::state::{Action, AppState};
+use crate::core::url::{Notice, UrlState};
 use crate::view::facts::Facts;
 use crate::view::legend::Legend;
 use crate::view::map::MapView;
 use crate::view::timeline::TimelineBar;
+use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The loaded data, shared without copying; equal only to itself (comparing two bundles field by
@@ -54,16 +58,32 @@ enum Load {
     Failed(Vec<LoadError>),
 }
 
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
 /// The browser's preferred page language among ours (Chinese when it prefers neither).
 fn browser_lang() -> Lang {
-    web_sys::window()
+    window()
         .map(|w| w.navigator().languages())
         .and_then(|langs| langs.iter().filter_map(|l| l.as_string()).find_map(|l| Lang::from_tag(&l)))
         .unwrap_or_default()
 }
 
-/// The app: fetches the default files, then renders [`Page`]; a missing or broken file gets a
-/// message naming it instead of a blank page.
+/// `true` when the reader asked the system for reduced motion.
+fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+fn location_search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The app: fetches the default files, then renders [`Page`] in the state the URL asks for; a
+/// missing or broken file gets a message naming it instead of a blank page.
 #[component]
 pub fn App() -> Html {
     let load = use_state(|| Load::Loading);
@@ -82,7 +102,13 @@ pub fn App() -> Html {
         Load::Loading => html! {
             <p class="status" role="status">{ "正在加载地图… Loading the map…" }</p>
         },
-        Load::Ready(bundle) => html! { <Page bundle={bundle.clone()} lang={browser_lang()} /> },
+        Load::Ready(bundle) => {
+            let (url, notices) = UrlState::parse(&location_search());
+            html! {
+                <Page bundle={bundle.clone()} default_lang={browser_lang()} url={url} url_notices={notices}
+                    autoplay_allowed={!prefers_reduced_motion()} />
+            }
+        }
         Load::Failed(errors) => html! {
             <div class="load-error" role="alert">
                 <h2>{ "地图无法显示 · The map cannot be shown" }</h2>
@@ -100,31 +126,74 @@ pub fn App() -> Html {
 pub struct PageProps {
     /// The loaded data.
     pub bundle: SharedBundle,
-    /// The language to start in.
+    /// The language when the URL names none (the browser's).
     #[prop_or_default]
-    pub lang: Lang,
+    pub default_lang: Lang,
+    /// The state the URL asks for.
+    #[prop_or_default]
+    pub url: UrlState,
+    /// Parameters the URL parser ignored.
+    #[prop_or_default]
+    pub url_notices: Vec<Notice>,
+    /// `false` under `prefers-reduced-motion: reduce`: nothing plays by itself.
+    #[prop_or(true)]
+    pub autoplay_allowed: bool,
 }
 
-/// Is the key event's target a place where typing must not move the timeline?
-fn typing_target(e: &KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return false;
-    };
+/// Is the key event's target a place where keys belong to the element (typing, a native control)?
+fn key_belongs_to_target(e: &KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let key = e.key();
     match el.tag_name().to_ascii_lowercase().as_str() {
         "textarea" | "select" => true,
-        "input" => el.get_attribute("type").map(|t| t != "range" && t != "button" && t != "checkbox").unwrap_or(true),
-        _ => el.get_attribute("contenteditable").is_some(),
+        "input" => match el.get_attribute("type").unwrap_or_default().as_str() {
+            // Our slider: we take its keys so that each press is exactly one date.
+            "range" => false,
+            "checkbox" | "button" => key == " " || key == "Enter",
+            _ => key != "Escape",
+        },
+        // Space and Enter activate buttons and links natively; don't do it twice.
+        "button" | "a" | "summary" => key == " " || key == "Enter",
+        _ => el.closest("[contenteditable]").ok().flatten().is_some(),
     }
+}
+
+fn toggle_fullscreen() {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if let Some(el) = doc.document_element() {
+        let _ = el.request_fullscreen();
+    }
+}
+
+/// Pushes (or, during playback, replaces) the browser history entry for `query`.
+fn write_url(query: &str, replace: bool) {
+    let Some(w) = window() else { return };
+    if w.location().search().ok().as_deref() == Some(query) {
+        return;
+    }
+    let Ok(history) = w.history() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    let _ = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// The page around the map, for a loaded bundle.
 #[component]
 pub fn Page(props: &PageProps) -> Html {
     let bundle = &props.bundle;
-    let initial_lang = props.lang;
-    let n = bundle.dataset.dates.len();
-    let state = use_reducer(|| State(AppState::new(n, initial_lang)));
+    let default_lang = props.default_lang;
+    let init = use_memo((), |_| AppState::from_url(&props.url, &bundle.dataset, default_lang, props.autoplay_allowed));
+    let state = {
+        let init = init.clone();
+        use_reducer(move || State(init.0.clone()))
+    };
+    let notices = use_state(|| props.url_notices.iter().chain(init.1.iter()).cloned().collect::<Vec<_>>());
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
@@ -133,37 +202,33 @@ pub fn Page(props: &PageProps) -> Html {
     let lang = s.lang;
     let index = s.timeline.index();
     let playing = s.timeline.is_playing();
+    let present = s.present;
 
     // Keep <html lang> in step with the page language.
     use_effect_with(lang, |lang| {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = el.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
         }
     });
 
-    // ← / → anywhere on the page (but not while typing); on the slider too, so it steps exactly
-    // one day instead of the browser's own step.
+    // Document-wide keys (core::keys): readers' keys, clickers' PageUp/PageDown, presenter keys.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                // Not passive: we must be able to cancel the slider's own arrow-key step.
+        use_effect_with(present, move |&present| {
+            let listener = window().and_then(|w| w.document()).map(|doc| {
+                // Not passive: we must be able to cancel the slider's own step and page scrolling.
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
-                    use wasm_bindgen::JsCast;
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.alt_key() || e.ctrl_key() || e.meta_key() || typing_target(e) {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    if e.alt_key() || e.ctrl_key() || e.meta_key() || key_belongs_to_target(e) {
                         return;
                     }
-                    let action = match e.key().as_str() {
-                        "ArrowLeft" => Action::Step(-1),
-                        "ArrowRight" => Action::Step(1),
-                        _ => return,
-                    };
+                    let Some(command) = command_for_key(&e.key(), present) else { return };
                     e.prevent_default();
-                    dispatch.emit(action);
+                    match command {
+                        KeyCommand::Do(a) => dispatch.emit(a),
+                        KeyCommand::ToggleFullscreen => toggle_fullscreen(),
+                    }
                 })
             });
             move || drop(listener)
@@ -175,19 +240,17 @@ pub fn Page(props: &PageProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with(playing, move |playing| {
-            let handle: Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>> = Rc::default();
+            type Frame = Rc<RefCell<Option<gloo::render::AnimationFrame>>>;
+            let handle: Frame = Rc::default();
+            fn schedule(handle: Frame, dispatch: Callback<Action>) {
+                let next = handle.clone();
+                let frame = gloo::render::request_animation_frame(move |now| {
+                    dispatch.emit(Action::Tick(now));
+                    schedule(next, dispatch);
+                });
+                *handle.borrow_mut() = Some(frame);
+            }
             if *playing {
-                fn schedule(
-                    handle: Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>>,
-                    dispatch: Callback<Action>,
-                ) {
-                    let h2 = handle.clone();
-                    let frame = gloo::render::request_animation_frame(move |now| {
-                        dispatch.emit(Action::Tick(now));
-                        schedule(h2, dispatch);
-                    });
-                    *handle.borrow_mut() = Some(frame);
-                }
                 schedule(handle.clone(), dispatch);
             }
             move || {
@@ -196,25 +259,94 @@ pub fn Page(props: &PageProps) -> Html {
         });
     }
 
+    // A hidden page stops playing (and does not race on when it comes back).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = window().and_then(|w| w.document()).map(|doc| {
+                gloo::events::EventListener::new(&doc.clone(), "visibilitychange", move |_| {
+                    if doc.hidden() {
+                        dispatch.emit(Action::Pause);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The URL follows the state: a new history entry per change, replaced (not pushed) during
+    // playback so it does not flood the history. The first render leaves the URL as it came.
+    let query = s.to_url(&bundle.dataset, default_lang).to_query();
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with((query.clone(), playing), move |(query, playing)| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            write_url(query, *playing);
+        });
+    }
+    // Back / forward restore the state of that entry.
+    {
+        let dispatch = dispatch.clone();
+        let bundle = bundle.clone();
+        let autoplay = props.autoplay_allowed;
+        use_effect_with((), move |_| {
+            let listener = window().map(|w| {
+                gloo::events::EventListener::new(&w, "popstate", move |_| {
+                    let (url, _) = UrlState::parse(&location_search());
+                    let (restored, _) = AppState::from_url(&url, &bundle.dataset, default_lang, autoplay);
+                    dispatch.emit(Action::Restore(Box::new(restored)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let meta = &bundle.dataset.meta;
     let date = bundle.dataset.dates.get(index).copied();
+    let iso = date.map(|d| d.to_string()).unwrap_or_default();
     let total = bundle.dataset.total(index);
     let switch_lang = {
         let dispatch = dispatch.clone();
         let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(other)))
     };
+    let set_present = |p: bool| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetPresent(p)))
+    };
+    let dismiss_notices = {
+        let notices = notices.clone();
+        Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
+    };
     let events_today: Vec<_> = bundle.dataset.events_on(index).collect();
+    let tooltip_region = s.hovered.clone().or_else(|| s.selected.clone());
 
     html! {
-        <div class="page">
+        <div class={classes!("page", present.then_some("presenting"), s.embed.then_some("embed"))}>
+            if !notices.is_empty() {
+                <div class="notices" role="status">
+                    <ul>{ for notices.iter().map(|n| html! {
+                        <li><code>{ &n.param }</code>{ ": " }{ n.message.get(lang) }</li>
+                    }) }</ul>
+                    <button type="button" class="dismiss" onclick={dismiss_notices}
+                        aria-label={lang.pick("关闭提示", "Dismiss")}>{ "×" }</button>
+                </div>
+            }
             <header class="masthead">
                 <div class="masthead-row">
                     <h1>{ meta.title.get(lang) }</h1>
-                    <button type="button" class="lang-switch" onclick={switch_lang}
-                        aria-label={lang.pick("Switch to English", "切换到中文")}>
-                        { lang.pick("English", "中文") }
-                    </button>
+                    <div class="masthead-tools">
+                        <button type="button" class="present-toggle" onclick={set_present(true)}
+                            title={lang.pick("演示模式（f 全屏，b 黑屏，Esc 退出）", "Presenter mode (f fullscreen, b black screen, Esc to leave)")}>
+                            { lang.pick("演示", "Present") }
+                        </button>
+                        <button type="button" class="lang-switch" onclick={switch_lang}
+                            aria-label={lang.pick("Switch to English", "切换到中文")}>
+                            { lang.pick("English", "中文") }
+                        </button>
+                    </div>
                 </div>
                 <p class="subtitle">{ meta.subtitle.get(lang) }</p>
                 if meta.illustrative {
@@ -227,15 +359,27 @@ pub fn Page(props: &PageProps) -> Html {
                     </p>
                 }
             </header>
+            if present {
+                <div class="present-bar">
+                    <p class="present-date" aria-hidden="true">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
+                    if meta.illustrative {
+                        <p class="present-badge">{ "示意数据 · Illustrative" }</p>
+                    }
+                    <button type="button" class="present-exit" onclick={set_present(false)}
+                        aria-label={lang.pick("退出演示模式", "Leave presenter mode")}>{ "×" }</button>
+                </div>
+            }
             <main class="layout">
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
                     <MapView bundle={bundle.clone()} index={index} lang={lang}
-                        hovered={s.hovered.clone()} on_action={dispatch.clone()} />
-                    <TimelineBar dates={bundle.clone()} index={index} playing={playing} lang={lang} on_action={dispatch.clone()} />
+                        hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
+                    <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}
+                        speed={s.timeline.speed()} looping={s.timeline.is_looping()} window={Some(s.timeline.window())}
+                        on_action={dispatch.clone()} />
                 </section>
                 <aside class="side">
                     <p class="readout">
-                        <span class="readout-date" data-current-date={date.map(|d| d.to_string()).unwrap_or_default()}>
+                        <span class="readout-date" data-current-date={iso}>
                             { date.map(|d| format::date(d, lang)).unwrap_or_default() }
                         </span>
                         if let Some(t) = total {
@@ -247,22 +391,27 @@ pub fn Page(props: &PageProps) -> Html {
                         }
                     </p>
                     <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()} />
-                    if !events_today.is_empty() {
-                        <div class="event-caption" aria-live="polite">
+                    <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}>
+                        if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
                             <ul>{ for events_today.iter().map(|e| html! {
                                 <li>{ e.text.get(lang) }{ " " }
                                     <a href={e.source.url.clone()} target="_blank" rel="noopener noreferrer">{ e.source.name.get(lang) }</a>
                                 </li>
                             }) }</ul>
-                        </div>
-                    }
+                        }
+                    </div>
+                    // Announced politely when the date settles, not on every playback frame.
+                    <p class="sr-only" aria-live="polite">{ if playing { String::new() } else { s.summary(&bundle.dataset) } }</p>
                 </aside>
             </main>
             <Facts bundle={bundle.clone()} lang={lang} />
             <footer class="attribution">
                 <p>{ ATTRIBUTION }</p>
             </footer>
+            if s.blackout {
+                <div class="blackout" aria-label={lang.pick("黑屏（按 b 恢复）", "Black screen (press b to return)")}></div>
+            }
         </div>
     }
 }

@@ -31,8 +31,10 @@ pub struct MapProps {
     pub index: usize,
     /// Page language.
     pub lang: Lang,
-    /// The region under the pointer, if any.
+    /// The region whose tooltip shows (under the pointer, or else selected), if any.
     pub hovered: Option<String>,
+    /// The selected region, if any (outlined, and marked `data-selected`).
+    pub selected: Option<String>,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -84,7 +86,7 @@ fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
 /// The choropleth map with labels and the tooltip.
 #[component]
 pub fn MapView(props: &MapProps) -> Html {
-    let MapProps { bundle, index, lang, hovered, on_action } = props;
+    let MapProps { bundle, index, lang, hovered, selected, on_action } = props;
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
     let (width, window_height) = use_size(container.clone(), (DEFAULT_WIDTH, f64::INFINITY));
@@ -118,7 +120,10 @@ pub fn MapView(props: &MapProps) -> Html {
     };
     let on_background_click = {
         let on_action = on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Hover(None)))
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Hover(None));
+            on_action.emit(Action::Select(None));
+        })
     };
 
     let ds = &bundle.dataset;
@@ -140,11 +145,13 @@ pub fn MapView(props: &MapProps) -> Html {
             Callback::from(move |e: MouseEvent| {
                 e.stop_propagation();
                 on_action.emit(Action::Hover(Some(code.clone())));
+                on_action.emit(Action::Select(Some(code.clone())));
             })
         };
+        let is_selected = selected.as_deref() == Some(code.as_str());
         html! {
-            <path key={code.clone()} class={classes!("region", value.is_none().then_some("no-value"))}
-                data-region={code} d={d.clone()} fill={fill}
+            <path key={code.clone()} class={classes!("region", value.is_none().then_some("no-value"), is_selected.then_some("selected"))}
+                data-region={code} data-selected={is_selected.then_some("true")} d={d.clone()} fill={fill}
                 onpointermove={on_move.clone()} onpointerdown={on_move} onclick={on_tap} />
         }
     });
@@ -171,9 +178,13 @@ pub fn MapView(props: &MapProps) -> Html {
             </text>
         }
     });
-    let hover_outline = hovered.as_ref().and_then(|code| bundle.shapes.index_of(code)).map(|i| {
-        html! { <path class="hover-outline" d={paths.regions[i].clone()} /> }
-    });
+    let outline_of = |code: &Option<String>, class: &'static str| {
+        code.as_ref()
+            .and_then(|c| bundle.shapes.index_of(c))
+            .map(|i| html! { <path class={class} d={paths.regions[i].clone()} /> })
+    };
+    let hover_outline = outline_of(hovered, "hover-outline");
+    let selected_outline = outline_of(selected, "selected-outline");
     let tooltip = hovered.as_ref().and_then(|code| bundle.region(code)).map(|info| {
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
         x={pointer.0} y={pointer.1} width={width} /> }
@@ -192,10 +203,14 @@ pub fn MapView(props: &MapProps) -> Html {
                 <g class="regions">{ for regions }</g>
                 <g class="hatches" aria-hidden="true">{ for hatches }</g>
                 <path class="outline" d={paths.outline.clone()} aria-hidden="true" />
-                { for hover_outline }
+                // Optional nodes go in as single (possibly empty) nodes, never as flattened
+                // iterators: Yew aligns unkeyed siblings from the end, so a sibling list that
+                // changes length would rebuild every node before it — the whole map.
+                { selected_outline.unwrap_or_default() }
+                { hover_outline.unwrap_or_default() }
                 <g class="labels" aria-hidden="true">{ for labels }</g>
             </svg>
-            { for tooltip }
+            { tooltip.unwrap_or_default() }
         </div>
     }
 }

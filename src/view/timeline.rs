@@ -1,25 +1,36 @@
-//! The timeline bar: previous / play-pause / next buttons, the date slider and the date readout.
+//! The timeline bar: previous / play-pause / next, the date slider with the dataset's events
+//! marked on it, a date field, playback speed and loop.
 //!
 //! Stable hook: the slider is an `<input type="range">` whose `aria-valuetext` is the ISO date of
 //! the value, so assistive technology reads a date rather than an index.
 
 use crate::core::format;
 use crate::core::i18n::Lang;
-use crate::core::state::Action;
+use crate::core::state::{date_input, Action};
+use crate::core::timeline::SPEEDS;
 use crate::view::app::SharedBundle;
 use yew::prelude::*;
 
 /// Properties of [`TimelineBar`].
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    /// The loaded data (for the dates).
-    pub dates: SharedBundle,
+    /// The loaded data (dates and events).
+    pub bundle: SharedBundle,
     /// Index of the date shown.
     pub index: usize,
     /// Whether playback is running.
     pub playing: bool,
     /// Page language.
     pub lang: Lang,
+    /// Playback speed, dates per second.
+    #[prop_or(1.0)]
+    pub speed: f64,
+    /// Whether playback loops.
+    #[prop_or_default]
+    pub looping: bool,
+    /// The window of dates `(from, to)` moves are limited to; `None` = all dates.
+    #[prop_or_default]
+    pub window: Option<(usize, usize)>,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -28,14 +39,27 @@ fn icon(d: &'static str) -> Html {
     html! { <svg class="icon" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true"><path d={d} /></svg> }
 }
 
+/// Horizontal position of date `i` of `n` on the slider track, as CSS: the thumb's centre travels
+/// from half a thumb in from the left to half a thumb in from the right (Chromium's thumb is 16 px).
+fn track_position(i: usize, n: usize) -> String {
+    let f = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
+    format!("left: calc(8px + (100% - 16px) * {f:.4})")
+}
+
 /// The controls under the map.
 #[component]
 pub fn TimelineBar(props: &TimelineProps) -> Html {
-    let TimelineProps { dates, index, playing, lang, on_action } = props;
+    let TimelineProps { bundle, index, playing, lang, speed, looping, window, on_action } = props;
     let (index, playing, lang) = (*index, *playing, *lang);
-    let dates = &dates.dataset.dates;
-    let last = dates.len().saturating_sub(1);
+    let ds = &bundle.dataset;
+    let dates = &ds.dates;
+    let n = dates.len();
+    let (from, to) = window.unwrap_or((0, n.saturating_sub(1)));
     let iso = dates.get(index).map(|d| d.to_string()).unwrap_or_default();
+    // The event whose text shows (mark hovered or focused), and the date field's message.
+    let shown_event = use_state_eq(|| None::<usize>);
+    let date_message = use_state_eq(|| None::<crate::core::i18n::Text>);
+
     let emit = |a: Action| {
         let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
@@ -49,38 +73,139 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             }
         })
     };
-    let at_end = index >= last;
-    let play_label = match (playing, at_end) {
-        (true, _) => lang.pick("暂停", "Pause"),
-        (false, true) => lang.pick("从头播放", "Play from the start"),
-        (false, false) => lang.pick("播放", "Play"),
+    let on_date = {
+        let (on_action, bundle, date_message) = (on_action.clone(), bundle.clone(), date_message.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            match date_input(&bundle.dataset, &input.value()) {
+                Ok(i) => {
+                    date_message.set(None);
+                    on_action.emit(Action::Seek(i));
+                }
+                Err(msg) => date_message.set(Some(msg)),
+            }
+        })
     };
-    let first_label = dates.first().map(|d| format::short_date(*d, lang)).unwrap_or_default();
-    let last_label = dates.last().map(|d| format::short_date(*d, lang)).unwrap_or_default();
+    let on_speed = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(s) = select.value().parse::<f64>() {
+                on_action.emit(Action::SetSpeed(s));
+            }
+        })
+    };
+    let on_loop = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_action.emit(Action::SetLoop(input.checked()));
+        })
+    };
+    let at_end = index >= to;
+    let play_label = match (playing, at_end) {
+        (true, _) => lang.pick("暂停（空格）", "Pause (Space)"),
+        (false, true) => lang.pick("从头播放（空格）", "Play from the start (Space)"),
+        (false, false) => lang.pick("播放（空格）", "Play (Space)"),
+    };
+    let first_label = dates.get(from).map(|d| format::short_date(*d, lang)).unwrap_or_default();
+    let last_label = dates.get(to).map(|d| format::short_date(*d, lang)).unwrap_or_default();
+
+    // One mark per date that has events (several events on a date share a mark).
+    let mut event_dates: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
+    event_dates.dedup();
+    let marks = event_dates.iter().map(|&i| {
+        let texts: Vec<&str> = ds.events_on(i).map(|e| e.text.get(lang)).collect();
+        let label = format!("{}：{}", format::date(dates[i], lang), texts.join("；"));
+        let show = {
+            let shown_event = shown_event.clone();
+            move || shown_event.set(Some(i))
+        };
+        let (show_f, show_m) = (show.clone(), show);
+        html! {
+            <button key={i} type="button" class={classes!("event-mark", (i == index).then_some("current"))}
+                style={track_position(i, n)} data-event-index={i.to_string()} aria-label={label}
+                onclick={emit(Action::Seek(i))} onfocus={Callback::from(move |_| show_f())}
+                onmouseenter={Callback::from(move |_| show_m())}>
+            </button>
+        }
+    });
+    let popover = shown_event.map(|i| {
+        let hide = {
+            let shown_event = shown_event.clone();
+            Callback::from(move |_: MouseEvent| shown_event.set(None))
+        };
+        html! {
+            <div class="event-pop" role="note" style={track_position(i, n)}>
+                <button type="button" class="dismiss" onclick={hide} aria-label={lang.pick("关闭", "Close")}>{ "×" }</button>
+                <p><time datetime={dates[i].to_string()}>{ format::date(dates[i], lang) }</time></p>
+                <ul>{ for ds.events_on(i).map(|e| html! {
+                    <li>{ e.text.get(lang) }{ " — " }
+                        <a href={e.source.url.clone()} target="_blank" rel="noopener noreferrer">{ e.source.name.get(lang) }</a></li>
+                }) }</ul>
+            </div>
+        }
+    });
+    let speed_options = SPEEDS.iter().map(|&s| {
+        let label = match lang {
+            Lang::Zh => format!("每秒 {} 天", format::number(s)),
+            Lang::En => format!("{}× ({} a second)", format::number(s), format::number(s)),
+        };
+        html! { <option value={format::number(s)} selected={(s - speed).abs() < 1e-9}>{ label }</option> }
+    });
+    let min = dates.get(from).map(|d| d.to_string()).unwrap_or_default();
+    let max = dates.get(to).map(|d| d.to_string()).unwrap_or_default();
+
     html! {
         <div class="timeline" role="group" aria-label={lang.pick("时间轴", "Timeline")}>
             <div class="timeline-buttons">
-                <button type="button" class="step-prev" onclick={emit(Action::Step(-1))} disabled={index == 0}
-                    aria-label={lang.pick("前一天", "Previous day")} title={lang.pick("前一天（←）", "Previous day (←)")}>
+                <button type="button" class="step-prev" onclick={emit(Action::Step(-1))} disabled={index <= from}
+                    aria-label={lang.pick("前一天", "Previous day")} title={lang.pick("前一天（← 或 PageUp）", "Previous day (← or PageUp)")}>
                     { icon("M11 3 L5 9 L11 15 Z") }
                 </button>
-                <button type="button" class="play" onclick={emit(Action::TogglePlay)} disabled={last == 0}
+                <button type="button" class="play" onclick={emit(Action::TogglePlay)} disabled={to <= from}
                     aria-label={play_label} title={play_label} aria-pressed={playing.to_string()}>
-                    if playing { { icon("M4 3h4v12H4z M10 3h4v12h-4z") } } else { { icon("M5 3 L15 9 L5 15 Z") } }
+                    if playing { { icon("M4 3h4v12H4z M10 3h4v12h-4z") } }
+                    else if at_end { { icon("M9 2a7 7 0 1 0 7 7h-2a5 5 0 1 1-5-5v3l4-4-4-4z") } }
+                    else { { icon("M5 3 L15 9 L5 15 Z") } }
                 </button>
                 <button type="button" class="step-next" onclick={emit(Action::Step(1))} disabled={at_end}
-                    aria-label={lang.pick("后一天", "Next day")} title={lang.pick("后一天（→）", "Next day (→)")}>
+                    aria-label={lang.pick("后一天", "Next day")} title={lang.pick("后一天（→ 或 PageDown）", "Next day (→ or PageDown)")}>
                     { icon("M7 3 L13 9 L7 15 Z") }
                 </button>
             </div>
-            <div class="timeline-track">
-                <input type="range" class="date-slider" min="0" max={last.to_string()} step="1" value={index.to_string()}
-                    aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()} oninput={on_input} />
+            <div class="timeline-track" onmouseleave={{
+                let shown_event = shown_event.clone();
+                Callback::from(move |_: MouseEvent| shown_event.set(None))
+            }}>
+                <input type="range" class="date-slider" min="0" max={n.saturating_sub(1).to_string()} step="1"
+                    value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()}
+                    oninput={on_input} />
+                <div class="event-marks">{ for marks }</div>
+                { popover.unwrap_or_default() }
                 <div class="track-ends" aria-hidden="true"><span>{ first_label }</span><span>{ last_label }</span></div>
             </div>
-            <output class="timeline-date" for="date-slider" aria-live="off">
-                <time datetime={iso}>{ dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default() }</time>
+            <output class="timeline-date">
+                <time datetime={iso.clone()}>{ dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default() }</time>
             </output>
+            <div class="timeline-options">
+                <label class="date-field">
+                    <span>{ lang.pick("跳到日期", "Go to date") }</span>
+                    <input type="date" value={iso} min={min} max={max} onchange={on_date}
+                        aria-invalid={date_message.is_some().then_some("true")} aria-describedby="date-message" />
+                </label>
+                <label>
+                    <span>{ lang.pick("速度", "Speed") }</span>
+                    <select class="speed" onchange={on_speed}>{ for speed_options }</select>
+                </label>
+                <label class="loop">
+                    <input type="checkbox" checked={*looping} onchange={on_loop} />
+                    <span>{ lang.pick("循环播放", "Loop") }</span>
+                </label>
+                <p id="date-message" class="date-message" role="alert">
+                    { date_message.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default() }
+                </p>
+            </div>
         </div>
     }
 }

@@ -62,6 +62,21 @@ test('the slider and the arrow keys change the date and the fills', async () => 
   await context.close();
 });
 
+test('a date step or a hover changes fills only: no region element is rebuilt', async () => {
+  const { page, errors, context } = await ready();
+  await page.evaluate(() => { window.__regions = [...document.querySelectorAll('[data-region]')]; window.__slider = document.querySelector('input[type=range]'); });
+  await page.click('h1');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await page.hover('[data-region="520300"]');
+  await page.hover('[data-region="520100"]');
+  await page.click('[data-region="522700"]');
+  await page.mouse.move(2, 2);
+  const kept = await page.evaluate(() => window.__regions.every((r) => r.isConnected) && window.__slider.isConnected);
+  assert.ok(kept, 'the same path and slider elements are still in the page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hovering a prefecture shows its tooltip', async () => {
   const { page, errors, context } = await ready();
   await page.hover('[data-region="520300"]');

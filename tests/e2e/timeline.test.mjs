@@ -1,0 +1,218 @@
+// End-to-end: the timeline for presenters and sharing (keys, URL state, events, presenter mode,
+// reduced motion), in real headless Chromium, read through the stable hooks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, open, currentDate, DIST, ARTIFACTS } from './browser.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, mount: '/embed/map/' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function ready(query = '', options = {}) {
+  const o = await open(browser, server.url + query, { locale: 'en-GB', ...options });
+  await o.page.waitForSelector('[data-region]', { timeout: 20000 });
+  return o;
+}
+
+const search = (page) => page.evaluate(() => location.search);
+
+test('every timeline key moves the date as specified, with focus anywhere', async () => {
+  const { page, errors, context } = await ready();
+  await page.click('h1');
+  const expect = [
+    ['Home', '2020-02-10'], ['End', '2020-03-01'], ['PageUp', '2020-02-29'], ['PageUp', '2020-02-28'],
+    ['PageDown', '2020-02-29'], ['ArrowLeft', '2020-02-28'], ['ArrowRight', '2020-02-29'],
+    ['BracketLeft', '2020-02-26'], ['BracketLeft', '2020-02-20'], ['BracketLeft', '2020-02-19'], ['BracketRight', '2020-02-20'],
+    ['Home', '2020-02-10'], ['BracketLeft', '2020-02-10'], ['BracketRight', '2020-02-18'],
+  ];
+  for (const [key, date] of expect) {
+    await page.keyboard.press(key);
+    assert.equal(await currentDate(page), date, `after ${key}`);
+    assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), date);
+  }
+  await page.keyboard.press('Space');
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'true', 'Space plays');
+  await page.keyboard.press('Space');
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false', 'Space pauses');
+  // PageDown must not scroll the page: the clicker's key is ours.
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // Keys typed into the date field are not timeline keys.
+  await page.focus('input[type=date]');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentDate(page), '2020-02-18');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a URL with date and region opens in that state; changes update the URL; back restores', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19&region=520300');
+  assert.equal(await currentDate(page), '2020-02-19');
+  assert.equal(await page.getAttribute('[data-region="520300"]', 'data-selected'), 'true');
+  assert.equal(await page.locator('[data-selected]').count(), 1);
+  assert.match(await page.locator('.tooltip').innerText(), /Zunyi/);
+  await page.click('h1');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentDate(page), '2020-02-18');
+  assert.equal(await search(page), '?date=2020-02-18&region=520300');
+  await page.click('[data-region="520100"]');
+  assert.equal(await search(page), '?date=2020-02-18&region=520100');
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?date=2020-02-18&region=520300');
+  assert.equal(await page.getAttribute('[data-region="520300"]', 'data-selected'), 'true');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-02-19');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('unknown and malformed parameters get a visible notice and break nothing', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-30&foo=bar&region=999999&speed=fast&lang=en');
+  const notice = await page.locator('.notices').innerText();
+  assert.match(notice, /foo: unknown parameter, ignored/);
+  assert.match(notice, /date: “2020-02-30” is not a date YYYY-MM-DD, ignored/);
+  assert.match(notice, /speed/);
+  assert.match(notice, /region: no region “999999” in the data, ignored/);
+  assert.equal(await currentDate(page), '2020-03-01');
+  assert.equal(await page.locator('[data-region]').count(), 9);
+  await page.click('.notices .dismiss');
+  assert.equal(await page.locator('.notices').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
+  const { page, errors, context } = await ready('?present=1&date=2020-02-19');
+  assert.ok(!(await page.isVisible('.masthead')), 'title hidden');
+  assert.ok(!(await page.isVisible('.facts')), 'facts hidden');
+  assert.ok(!(await page.isVisible('.timeline')), 'controls hidden');
+  assert.ok(await page.isVisible('.present-date'));
+  assert.equal(await page.locator('.present-date').innerText(), '19 Feb 2020');
+  assert.ok(await page.isVisible('.legend'));
+  assert.ok(await page.isVisible('.event-caption'), 'the day’s event caption shows');
+  const size = await page.$eval('.present-date', (e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 40, `date readable from the back of a hall (${size}px)`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'present.png') });
+  await page.keyboard.press('PageDown');
+  assert.equal(await currentDate(page), '2020-02-20', 'the clicker steps');
+  await page.keyboard.press('b');
+  assert.ok(await page.isVisible('.blackout'), 'b blacks out');
+  await page.keyboard.press('.');
+  assert.equal(await page.locator('.blackout').count(), 0, '. brings it back');
+  await page.keyboard.press('b');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.blackout').count(), 0, 'Esc lifts the blackout first');
+  await page.keyboard.press('Escape');
+  assert.ok(await page.isVisible('.masthead'), 'then leaves presenter mode');
+  assert.ok(!(await search(page)).includes('present'));
+  await page.click('button.present-toggle');
+  assert.ok(await page.isVisible('.present-date'), 'the button enters presenter mode');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from= and to= bound the keys and playback', async () => {
+  const { page, context } = await ready('?from=2020-02-15&to=2020-02-20');
+  assert.equal(await currentDate(page), '2020-02-20');
+  await page.click('h1');
+  await page.keyboard.press('Home');
+  assert.equal(await currentDate(page), '2020-02-15');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentDate(page), '2020-02-15');
+  await page.keyboard.press('End');
+  assert.equal(await currentDate(page), '2020-02-20');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await currentDate(page), '2020-02-20');
+  await context.close();
+});
+
+test('playback pauses on an event for the dwell, then goes on; history is replaced, not pushed', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-16&speed=4&dwell=1.5');
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.evaluate(() => {
+    window.__changes = [];
+    const el = document.querySelector('[data-current-date]');
+    new MutationObserver(() => window.__changes.push([el.dataset.currentDate, performance.now()]))
+      .observe(el, { attributes: true, attributeFilter: ['data-current-date'] });
+  });
+  await page.click('button.play');
+  await page.waitForFunction(() => window.__changes.some(([d]) => d === '2020-02-19'), null, { timeout: 8000 });
+  await page.click('button.play');
+  const changes = await page.evaluate(() => window.__changes);
+  const at = (d) => changes.find((c) => c[0] === d)[1];
+  assert.deepEqual(changes.map((c) => c[0]).slice(0, 3), ['2020-02-17', '2020-02-18', '2020-02-19'], 'no date skipped');
+  const plain = at('2020-02-18') - at('2020-02-17');
+  const held = at('2020-02-19') - at('2020-02-18');
+  assert.ok(plain > 150 && plain < 600, `an ordinary date lasts ~250 ms at 4/s (${plain})`);
+  assert.ok(held >= 1600 && held < 2600, `the event date 18 Feb is held 1.5 s longer (${held})`);
+  const historyAfter = await page.evaluate(() => history.length);
+  assert.ok(historyAfter - historyBefore <= 1, `playback replaced history entries (${historyBefore} → ${historyAfter})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('loop goes round; a hidden page stops playing', async () => {
+  const { page, context } = await ready('?from=2020-02-27&speed=8&loop=1');
+  assert.ok(await page.isChecked('.loop input'));
+  await page.keyboard.press('Home');
+  await page.click('button.play');
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-03-01');
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-02-27', null, { timeout: 3000 });
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'true', 'still playing after wrapping');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'false');
+  await context.close();
+});
+
+test('with reduced motion nothing plays by itself, but play still works', async () => {
+  const { page, context } = await ready('?play=1&date=2020-02-10&speed=4', { reducedMotion: 'reduce' });
+  await page.waitForTimeout(1200);
+  assert.equal(await currentDate(page), '2020-02-10', 'no autoplay');
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false');
+  const transition = await page.$eval('[data-region]', (e) => getComputedStyle(e).transitionDuration);
+  assert.equal(transition, '0s', 'colour changes are not animated');
+  await page.click('button.play');
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate !== '2020-02-10');
+  await context.close();
+  // Without the preference, play=1 autoplays.
+  const normal = await ready('?play=1&date=2020-02-10&speed=4');
+  await normal.page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate !== '2020-02-10', null, { timeout: 3000 });
+  await normal.context.close();
+});
+
+test('the date field takes a date, and refuses a bad one with a message', async () => {
+  const { page, context } = await ready();
+  await page.fill('input[type=date]', '2020-04-01');
+  assert.match(await page.locator('.date-message').innerText(), /No data for 1 Apr 2020: the data cover 10 Feb 2020 to 1 Mar 2020/);
+  assert.equal(await currentDate(page), '2020-03-01', 'nothing changed');
+  await page.fill('input[type=date]', '2020-02-15');
+  assert.equal(await currentDate(page), '2020-02-15');
+  assert.equal(await page.locator('.date-message').innerText(), '');
+  await context.close();
+});
+
+test('events are marked on the timeline; hovering or focusing one shows its text and source', async () => {
+  const { page, context } = await ready();
+  assert.equal(await page.locator('.event-mark').count(), 5, 'five dates with reported facts');
+  await page.hover('.event-mark[data-event-index="9"]');
+  const pop = page.locator('.event-pop');
+  assert.match(await pop.innerText(), /more than 60 %/);
+  assert.equal(await pop.locator('a').getAttribute('href'), 'https://gz.cnipai.com/news/detail/257165.html');
+  await page.mouse.move(2, 2);
+  await page.focus('.event-mark[data-event-index="16"]');
+  assert.match(await page.locator('.event-pop').innerText(), /4113/);
+  await page.keyboard.press('Enter');
+  assert.equal(await currentDate(page), '2020-02-26', 'activating a mark goes to its date');
+  assert.match(await page.locator('.event-caption').innerText(), /4113/);
+  await context.close();
+});
