@@ -4,6 +4,7 @@
 //! [`view`] is the thin layer of Yew function components on top. [`illustrative`] generates the
 //! default dataset. See ARCHITECTURE.md.
 
+pub mod charts;
 pub mod core;
 pub mod illustrative;
 pub mod view;

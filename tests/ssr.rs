@@ -127,6 +127,7 @@ async fn tooltip_shows_names_date_value_change_and_status() {
         x: 10.0,
         y: 10.0,
         width: 600.0,
+        compare: None,
     };
     let html = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
     let v = b.dataset.value("520300", i).unwrap();
@@ -139,6 +140,7 @@ async fn tooltip_shows_names_date_value_change_and_status() {
     assert!(html.contains("Illustrative (not a reported figure)"));
     let zh = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::Zh)).render().await;
     assert!(zh.contains("2020年2月19日") && zh.contains("示意数据"));
+    assert!(html.contains("class=\"tt-spark\"") && html.contains("<circle"), "a sparkline with the current date's dot");
 }
 
 #[test]
@@ -192,4 +194,31 @@ async fn timeline_marks_every_event_date_and_offers_speeds() {
     }
     assert!(html.contains("type=\"date\""));
     assert!(html.contains("min=\"2020-02-10\"") && html.contains("max=\"2020-03-01\""));
+}
+
+#[tokio::test]
+async fn charts_render_with_descriptions_tables_and_the_bar_order() {
+    let html = page_with_url("?date=2020-02-19&region=522300").await;
+    assert!(html.contains("class=\"chart time-chart\"") && html.contains("class=\"chart ranking-chart\""));
+    let order = attrs_of(&html, "data-order", "data-order");
+    assert_eq!(order.len(), 1);
+    assert!(order[0].starts_with("522300,"), "{order:?}");
+    assert_eq!(attrs_of(&html, "data-cursor-index", "data-cursor-index"), vec!["9"]);
+    assert!(html.contains("<polyline"), "plotters SVG inside");
+    assert!(html.contains("Highlighted: Qianxinan, 72.1 % that day."));
+    assert_eq!(html.matches("<details class=\"chart-table\"").count(), 2, "a data table per chart");
+}
+
+#[tokio::test]
+async fn compare_mode_colours_the_map_by_change() {
+    let b = bundle();
+    let html = page_with_url("?date=2020-02-19&compare=2020-02-12").await;
+    assert!(html.contains("legend-diverging"));
+    let scale = guizhou_map::core::scale::Diverging::covering(b.dataset.max_abs_change(2, 9));
+    let codes = attrs_of(&html, "data-region", "data-region");
+    let fills = attrs_of(&html, "data-region", "fill");
+    for (code, fill) in codes.iter().zip(&fills) {
+        assert_eq!(fill, &scale.color(b.dataset.change_between(code, 2, 9).unwrap()).to_string(), "{code}");
+    }
+    assert_eq!(attrs_of(&html, "data-measure", "data-measure"), vec!["change"]);
 }

@@ -105,6 +105,18 @@ impl Bundle {
         self.regions.iter().find(|r| r.code == code)
     }
 
+    /// The short label of region `code` in `lang` (贵阳 / Guiyang; 黔东南州 / Qiandongnan), from the
+    /// boundaries' names, else the dataset's, else the code itself.
+    pub fn label(&self, code: &str, lang: crate::core::i18n::Lang) -> String {
+        let name =
+            self.region(code).map(|r| r.name.clone()).or_else(|| self.dataset.series(code).map(|s| s.name.clone()));
+        match name {
+            Some(n) if lang == crate::core::i18n::Lang::Zh && !n.zh.is_empty() => crate::core::names::short_zh(&n.zh),
+            Some(n) if !n.get(lang).is_empty() => n.get(lang).to_string(),
+            _ => code.to_string(),
+        }
+    }
+
     /// The default bundle from files compiled into the binary (native tests and server-side
     /// rendering; the browser fetches the same files instead, to keep the wasm small).
     #[cfg(any(test, not(target_arch = "wasm32")))]

@@ -479,6 +479,19 @@ impl Dataset {
         (now.bound == Bound::Exact && before.bound == Bound::Exact).then_some(now.rate - before.rate)
     }
 
+    /// Change in percentage points of region `code` from date index `from` to date index `to`,
+    /// when both values are exact.
+    pub fn change_between(&self, code: &str, from: usize, to: usize) -> Option<f64> {
+        let (a, b) = (self.value(code, from)?, self.value(code, to)?);
+        (a.bound == Bound::Exact && b.bound == Bound::Exact).then_some(b.rate - a.rate)
+    }
+
+    /// The largest absolute change between date indices `from` and `to` over all regions (0 if
+    /// none can be computed): what a diverging legend must cover.
+    pub fn max_abs_change(&self, from: usize, to: usize) -> f64 {
+        self.regions.iter().filter_map(|s| self.change_between(&s.code, from, to)).fold(0.0, |m, c| m.max(c.abs()))
+    }
+
     /// The whole area's value at date index `i`, derived from counts: Σ resumed ÷ Σ due. `None`
     /// unless every region has counts that day (averaging percentages would weight a prefecture of
     /// 250 enterprises like one of 850).

@@ -116,6 +116,47 @@ impl Sequential {
     }
 }
 
+/// ColorBrewer RdBu, 11 classes, from red (fall) through white to blue (rise); colour-blind safe.
+const RDBU: [Rgb; 11] = [
+    Rgb::from_hex(0x67001f),
+    Rgb::from_hex(0xb2182b),
+    Rgb::from_hex(0xd6604d),
+    Rgb::from_hex(0xf4a582),
+    Rgb::from_hex(0xfddbc7),
+    Rgb::from_hex(0xf7f7f7),
+    Rgb::from_hex(0xd1e5f0),
+    Rgb::from_hex(0x92c5de),
+    Rgb::from_hex(0x4393c3),
+    Rgb::from_hex(0x2166ac),
+    Rgb::from_hex(0x053061),
+];
+
+/// A diverging scale for changes in percentage points: `-extent` red, 0 white, `+extent` blue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Diverging {
+    /// Half-width of the domain (> 0).
+    pub extent: f64,
+}
+
+impl Diverging {
+    /// A scale whose domain covers `max_abs`, rounded up to a multiple of 10 points (at least 10),
+    /// so the legend shows round numbers and small changes are not blown up.
+    pub fn covering(max_abs: f64) -> Diverging {
+        let m = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
+        Diverging { extent: ((m / 10.0).ceil() * 10.0).clamp(10.0, 100.0) }
+    }
+
+    /// The colour of a change `v` (clamped to the domain; NaN gets [`NO_VALUE`]).
+    pub fn color(&self, v: f64) -> Rgb {
+        Sequential { min: -self.extent, max: self.extent, stops: &RDBU }.color(v)
+    }
+
+    /// `n` evenly spaced (value, colour) pairs across the domain.
+    pub fn ramp(&self, n: usize) -> Vec<(f64, Rgb)> {
+        Sequential { min: -self.extent, max: self.extent, stops: &RDBU }.ramp(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +178,22 @@ mod tests {
         let s = Sequential::rate();
         let lum: Vec<f64> = (0..=100).map(|v| s.color(v as f64).luminance()).collect();
         assert!(lum.windows(2).all(|w| w[1] <= w[0] + 1e-9));
+    }
+
+    #[test]
+    fn diverging_is_white_at_zero_and_symmetric() {
+        let d = Diverging::covering(37.0);
+        assert_eq!(d.extent, 40.0);
+        assert_eq!(d.color(0.0).to_string(), "#f7f7f7");
+        assert_eq!(d.color(40.0).to_string(), "#053061");
+        assert_eq!(d.color(-40.0).to_string(), "#67001f");
+        assert_eq!(d.color(99.0), d.color(40.0), "clamped");
+        assert_eq!(Diverging::covering(0.0).extent, 10.0);
+        assert_eq!(Diverging::covering(f64::NAN).extent, 10.0);
+        // Equal distances from zero are equally light.
+        for v in [5.0, 15.0, 30.0] {
+            assert!((d.color(v).luminance() - d.color(-v).luminance()).abs() < 0.08, "{v}");
+        }
     }
 
     #[test]

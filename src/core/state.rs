@@ -28,6 +28,8 @@ pub struct AppState {
     pub blackout: bool,
     /// Compact layout for an iframe.
     pub embed: bool,
+    /// Compare mode: the date index the change is measured from (to the date shown).
+    pub compare: Option<usize>,
 }
 
 /// A change to the state.
@@ -69,6 +71,8 @@ pub enum Action {
     ToggleBlackout,
     /// Escape: lift the blackout, else leave presenter mode, else clear the selection.
     Escape,
+    /// Enter compare mode against date index `Some(i)`, or leave it (`None`).
+    SetCompare(Option<usize>),
     /// Replace the reader's choices by those of another state (back/forward navigation); keeps
     /// what the URL does not carry (hover).
     Restore(Box<AppState>),
@@ -85,6 +89,7 @@ impl AppState {
             present: false,
             blackout: false,
             embed: false,
+            compare: None,
         }
     }
 
@@ -167,6 +172,16 @@ impl AppState {
             }
             None => None,
         };
+        let compare = match url.compare {
+            Some(d) => match ds.date_index(d) {
+                Some(i) => Some(i),
+                None => {
+                    notices.push(outside("compare", d));
+                    None
+                }
+            },
+            None => None,
+        };
         let state = AppState {
             timeline,
             hovered: None,
@@ -175,6 +190,7 @@ impl AppState {
             present: url.present,
             blackout: false,
             embed: url.embed,
+            compare,
         };
         (state, notices)
     }
@@ -197,6 +213,7 @@ impl AppState {
             looping: t.is_looping(),
             dwell: (t.dwell_ms() != crate::core::timeline::DEFAULT_DWELL_MS).then_some(t.dwell_ms() / 1000.0),
             play: false,
+            compare: self.compare.and_then(|i| ds.dates.get(i).copied()),
         }
     }
 
@@ -226,6 +243,7 @@ impl AppState {
                 self.selected = if code.is_some() && *code == self.selected { None } else { code.clone() };
             }
             Action::SetLang(l) => self.lang = *l,
+            Action::SetCompare(c) => self.compare = *c,
             Action::SetPresent(p) => {
                 self.present = *p;
                 self.blackout = false;
@@ -407,6 +425,22 @@ mod tests {
         s.apply(&Action::First);
         assert_eq!(ds.dates[s.timeline.index()], d("2020-02-15"));
         assert_eq!(s.to_url(&ds, Lang::Zh).to_query(), "?date=2020-02-15&from=2020-02-15&to=2020-02-26");
+    }
+
+    #[test]
+    fn compare_mode_round_trips() {
+        let ds = ds();
+        let (url, _) = UrlState::parse("?date=2020-02-19&compare=2020-02-12");
+        let (mut s, notices) = AppState::from_url(&url, &ds, Lang::Zh, true);
+        assert!(notices.is_empty());
+        assert_eq!(s.compare, Some(2));
+        assert_eq!(s.to_url(&ds, Lang::Zh).to_query(), "?date=2020-02-19&compare=2020-02-12");
+        s.apply(&Action::SetCompare(None));
+        assert_eq!(s.to_url(&ds, Lang::Zh).to_query(), "?date=2020-02-19");
+        let (url, _) = UrlState::parse("?compare=2021-01-01");
+        let (s, notices) = AppState::from_url(&url, &ds, Lang::Zh, true);
+        assert_eq!(s.compare, None);
+        assert_eq!(notices[0].param, "compare");
     }
 
     #[test]

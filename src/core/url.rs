@@ -14,6 +14,7 @@
 //! | `loop` | `1` / `0` | loop playback |
 //! | `dwell` | seconds, `0`–`60` | hold on dates with events during playback |
 //! | `play` | `1` | start playing on load (ignored with `prefers-reduced-motion: reduce`) |
+//! | `compare` | `YYYY-MM-DD` | compare mode: show the change from this date to `date` |
 //!
 //! [`UrlState::parse`] never fails: an unknown or malformed parameter is dropped with a [`Notice`]
 //! the page shows; everything else still applies. [`UrlState::to_query`] writes only what differs
@@ -23,8 +24,8 @@ use crate::core::date::{truncate, Date};
 use crate::core::i18n::{Lang, Text};
 
 /// Every parameter the app understands.
-pub const KNOWN: [&str; 11] =
-    ["date", "region", "lang", "present", "embed", "from", "to", "speed", "loop", "dwell", "play"];
+pub const KNOWN: [&str; 12] =
+    ["date", "region", "lang", "present", "embed", "from", "to", "speed", "loop", "dwell", "play", "compare"];
 
 /// State carried by the URL.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -51,6 +52,8 @@ pub struct UrlState {
     pub dwell: Option<f64>,
     /// `play=1`.
     pub play: bool,
+    /// `compare`: the date the change is measured from.
+    pub compare: Option<Date>,
 }
 
 /// A parameter that was ignored, and why (shown in the page, in both languages).
@@ -157,6 +160,7 @@ impl UrlState {
                     "date" => state.date = Some(date(&v)?),
                     "from" => state.from = Some(date(&v)?),
                     "to" => state.to = Some(date(&v)?),
+                    "compare" => state.compare = Some(date(&v)?),
                     "region" if valid_region(&v) => state.region = Some(v.clone()),
                     "region" => return Err(bad("不是地区代码", "is not a region code")),
                     "lang" => {
@@ -194,6 +198,9 @@ impl UrlState {
         let mut push = |k: &str, v: String| parts.push(format!("{k}={}", encode_component(&v)));
         if let Some(d) = self.date {
             push("date", d.to_string());
+        }
+        if let Some(d) = self.compare {
+            push("compare", d.to_string());
         }
         if let Some(r) = &self.region {
             push("region", r.clone());
@@ -255,11 +262,12 @@ mod tests {
             looping: true,
             dwell: Some(0.5),
             play: true,
+            compare: Some(d("2020-02-10")),
         };
         let q = s.to_query();
         assert_eq!(
             q,
-            "?date=2020-02-19&region=520300&lang=en&embed=1&present=1&from=2020-02-12&to=2020-02-26&speed=2&loop=1&dwell=0.5&play=1"
+            "?date=2020-02-19&compare=2020-02-10&region=520300&lang=en&embed=1&present=1&from=2020-02-12&to=2020-02-26&speed=2&loop=1&dwell=0.5&play=1"
         );
         assert_eq!(UrlState::parse(&q), (s, vec![]));
         assert_eq!(UrlState::default().to_query(), "");

@@ -5,8 +5,10 @@ use crate::core::bundle::{Bundle, LoadError, ATTRIBUTION};
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::keys::{command_for_key, KeyCommand};
+use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
 use crate::core::url::{Notice, UrlState};
+use crate::view::charts::Charts;
 use crate::view::facts::Facts;
 use crate::view::legend::Legend;
 use crate::view::map::MapView;
@@ -371,10 +373,11 @@ pub fn Page(props: &PageProps) -> Html {
             }
             <main class="layout">
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
-                    <MapView bundle={bundle.clone()} index={index} lang={lang}
+                    <MapView bundle={bundle.clone()} index={index} lang={lang} compare={s.compare}
                         hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
                     <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}
                         speed={s.timeline.speed()} looping={s.timeline.is_looping()} window={Some(s.timeline.window())}
+                        compare={s.compare}
                         on_action={dispatch.clone()} />
                 </section>
                 <aside class="side">
@@ -389,8 +392,21 @@ pub fn Page(props: &PageProps) -> Html {
                                 if meta.illustrative { { lang.pick("（示意）", " (illustrative)") } }
                             </span>
                         }
+                        if let Some((from, change)) = s.compare.and_then(|c| {
+                            let (a, b) = (bundle.dataset.total(c)?, total?);
+                            Some((bundle.dataset.dates[c], b.rate - a.rate))
+                        }) {
+                            <span class="readout-change">
+                                { match lang {
+                                    Lang::Zh => format!("较{}：", format::date(from, lang)),
+                                    Lang::En => format!("Change since {}: ", format::date(from, lang)),
+                                } }
+                                <strong>{ format::change(change, lang) }</strong>
+                            </span>
+                        }
                     </p>
-                    <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()} />
+                    <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()}
+                        change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)} />
                     <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}>
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
@@ -405,6 +421,8 @@ pub fn Page(props: &PageProps) -> Html {
                     <p class="sr-only" aria-live="polite">{ if playing { String::new() } else { s.summary(&bundle.dataset) } }</p>
                 </aside>
             </main>
+            <Charts bundle={bundle.clone()} index={index} compare={s.compare} selected={s.selected.clone()}
+                hovered={s.hovered.clone()} lang={lang} on_action={dispatch.clone()} />
             <Facts bundle={bundle.clone()} lang={lang} />
             <footer class="attribution">
                 <p>{ ATTRIBUTION }</p>

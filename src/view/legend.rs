@@ -2,8 +2,11 @@
 
 use crate::core::format;
 use crate::core::i18n::Lang;
-use crate::core::scale::{Sequential, NO_VALUE};
+use crate::core::scale::{Diverging, Sequential, NO_VALUE};
 use yew::prelude::*;
+
+/// (position 0–1 along the ramp, text) pairs.
+type Marks = Vec<(f64, String)>;
 
 /// Properties of [`Legend`].
 #[derive(Properties, PartialEq)]
@@ -12,32 +15,56 @@ pub struct LegendProps {
     pub lang: Lang,
     /// The metric's name in that language.
     pub metric: AttrValue,
+    /// Compare mode: the half-width of the diverging scale, in points.
+    #[prop_or_default]
+    pub change_extent: Option<f64>,
 }
 
 /// A horizontal colour ramp with tick labels every 20 %.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let lang = props.lang;
-    let scale = Sequential::rate();
-    let stops = scale.ramp(11).into_iter().map(|(v, c)| {
-        html! { <stop offset={format!("{}%", v)} stop-color={c.to_string()} /> }
-    });
-    let ticks = (0..=5).map(|i| {
-        let v = i * 20;
-        let x = 20.0 + 220.0 * i as f64 / 5.0;
+    // (position 0–1, colour) stops and (position, label) ticks, for the rate or the change scale.
+    let (stops, ticks, caption, aria): (Marks, Marks, String, &str) =
+        match props.change_extent {
+            None => (
+                Sequential::rate().ramp(11).into_iter().map(|(v, c)| (v / 100.0, c.to_string())).collect(),
+                (0..=5).map(|i| (i as f64 / 5.0, format::percent(i as f64 * 20.0, lang))).collect(),
+                format!("{}{}", props.metric, lang.pick("（%）", " (%)")),
+                lang.pick("色阶：0% 浅黄，100% 深蓝", "Colour scale: 0 % pale yellow to 100 % dark blue"),
+            ),
+            Some(e) => {
+                let d = Diverging { extent: e };
+                (
+                    d.ramp(11).into_iter().map(|(v, c)| ((v + e) / (2.0 * e), c.to_string())).collect(),
+                    [-e, -e / 2.0, 0.0, e / 2.0, e]
+                        .iter()
+                        .map(|&v| ((v + e) / (2.0 * e), format::change(v, lang)))
+                        .collect(),
+                    format!("{}{}", props.metric, lang.pick("的变化（百分点）", " change (percentage points)")),
+                    lang.pick(
+                        "色阶：下降为红色，0 为白色，上升为蓝色",
+                        "Colour scale: falls red, no change white, rises blue",
+                    ),
+                )
+            }
+        };
+    let stops = stops.into_iter().map(|(t, c)| html! { <stop offset={format!("{:.1}%", t * 100.0)} stop-color={c} /> });
+    let ticks = ticks.into_iter().map(|(t, label)| {
+        let x = 20.0 + 220.0 * t;
         html! {
             <>
                 <line x1={format!("{x}")} x2={format!("{x}")} y1="14" y2="30" class="tick" />
-                <text x={format!("{x}")} y="42" text-anchor="middle">{ format::percent(v as f64, lang) }</text>
+                <text x={format!("{x}")} y="42" text-anchor="middle">{ label }</text>
             </>
         }
     });
     html! {
-        <figure class="legend">
-            <figcaption>{ format!("{}{}", props.metric, lang.pick("（%）", " (%)")) }</figcaption>
+        <figure class={classes!("legend", props.change_extent.is_some().then_some("legend-diverging"))}>
+            <figcaption>{ caption }</figcaption>
             <div class="legend-row">
                 <svg class="legend-ramp" width="260" height="46" viewBox="0 0 260 46" role="img"
-                    aria-label={lang.pick("色阶：0% 浅黄，100% 深蓝", "Colour scale: 0 % pale yellow to 100 % dark blue")}>
+                    aria-label={aria}>
                     <defs>
                         <linearGradient id="legend-gradient" x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
                     </defs>

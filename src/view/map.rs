@@ -9,12 +9,11 @@ use crate::core::dataset::Value;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::names::short_zh;
-use crate::core::scale::{Rgb, Sequential, NO_VALUE};
+use crate::core::scale::{Diverging, Rgb, Sequential, NO_VALUE};
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
+use crate::view::hooks::use_size;
 use crate::view::tooltip::Tooltip;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Width used before the container is measured (and in server-side rendering).
@@ -35,6 +34,9 @@ pub struct MapProps {
     pub hovered: Option<String>,
     /// The selected region, if any (outlined, and marked `data-selected`).
     pub selected: Option<String>,
+    /// Compare mode: colour by the change from this date index to `index`.
+    #[prop_or_default]
+    pub compare: Option<usize>,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -47,46 +49,10 @@ pub fn fill_of(v: Option<Value>) -> Rgb {
     }
 }
 
-/// Measures an element's content width, and the window's height, on every resize
-/// (ResizeObserver): the map fills the width but never grows taller than the screen allows.
-#[hook]
-fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
-    let size = use_state_eq(|| initial);
-    {
-        let size = size.clone();
-        use_effect_with(node, move |node| {
-            let el = node.cast::<web_sys::Element>();
-            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                    let w = entry.content_rect().width().round();
-                    let h = web_sys::window()
-                        .and_then(|w| w.inner_height().ok())
-                        .and_then(|h| h.as_f64())
-                        .unwrap_or(f64::INFINITY);
-                    if w > 0.0 {
-                        size.set((w, h));
-                    }
-                }
-            });
-            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            if let (Some(o), Some(el)) = (&observer, &el) {
-                o.observe(el);
-            }
-            move || {
-                if let Some(o) = observer {
-                    o.disconnect();
-                }
-                drop(on_resize);
-            }
-        });
-    }
-    *size
-}
-
 /// The choropleth map with labels and the tooltip.
 #[component]
 pub fn MapView(props: &MapProps) -> Html {
-    let MapProps { bundle, index, lang, hovered, selected, on_action } = props;
+    let MapProps { bundle, index, lang, hovered, selected, compare, on_action } = props;
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
     let (width, window_height) = use_size(container.clone(), (DEFAULT_WIDTH, f64::INFINITY));
@@ -127,10 +93,24 @@ pub fn MapView(props: &MapProps) -> Html {
     };
 
     let ds = &bundle.dataset;
+    // What each region shows: its rate, or in compare mode its change in points.
+    let scale = compare.map(|from| Diverging::covering(ds.max_abs_change(from, index)));
+    let shown = |code: &str| -> (Rgb, Option<String>) {
+        match (compare, scale) {
+            (Some(from), Some(scale)) => match ds.change_between(code, *from, index) {
+                Some(c) => (scale.color(c), Some(format::change(c, lang))),
+                None => (NO_VALUE, None),
+            },
+            _ => {
+                let v = ds.value(code, index);
+                (fill_of(v), v.map(|v| format::value(&v, lang)))
+            }
+        }
+    };
     let font = (width / 48.0).clamp(10.0, 15.0);
     let regions = bundle.shapes.regions.iter().zip(paths.regions.iter()).map(|(shape, d)| {
-        let value = ds.value(&shape.code, index);
-        let fill = fill_of(value).to_string();
+        let (fill, value) = shown(&shape.code);
+        let fill = fill.to_string();
         let code = shape.code.clone();
         let on_move = {
             let (on_action, locate, code) = (on_action.clone(), locate.clone(), code.clone());
@@ -157,19 +137,18 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     // Hatching over regions without a value, so "no value" never reads as a low value.
     let hatches =
-        bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| ds.value(&s.code, index).is_none()).map(
+        bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).1.is_none()).map(
             |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
         );
     let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).map(|((shape, &[x, y]), info)| {
-        let value = ds.value(&shape.code, index);
-        let fill = fill_of(value);
+        let (fill, value_text) = shown(&shape.code);
         let text = fill.text_on();
         let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.45)" } else { "rgba(255,255,255,0.7)" };
         let name = match lang {
             Lang::Zh => short_zh(&info.name.zh),
             Lang::En => info.name.get(Lang::En).to_string(),
         };
-        let value_text = value.map(|v| format::value(&v, lang)).unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
+        let value_text = value_text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
         html! {
             <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", y - font * 0.2)} fill={text.to_string()}
                 stroke={halo} font-size={format!("{font:.1}")}>

@@ -6,8 +6,10 @@
 //! run during server-side rendering, so every component also renders natively in tests.
 
 mod app;
+mod charts;
 mod facts;
 mod fatal;
+mod hooks;
 mod legend;
 mod load;
 mod map;

@@ -31,6 +31,9 @@ pub struct TimelineProps {
     /// The window of dates `(from, to)` moves are limited to; `None` = all dates.
     #[prop_or_default]
     pub window: Option<(usize, usize)>,
+    /// Compare mode's "from" date index.
+    #[prop_or_default]
+    pub compare: Option<usize>,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -49,7 +52,7 @@ fn track_position(i: usize, n: usize) -> String {
 /// The controls under the map.
 #[component]
 pub fn TimelineBar(props: &TimelineProps) -> Html {
-    let TimelineProps { bundle, index, playing, lang, speed, looping, window, on_action } = props;
+    let TimelineProps { bundle, index, playing, lang, speed, looping, window, compare, on_action } = props;
     let (index, playing, lang) = (*index, *playing, *lang);
     let ds = &bundle.dataset;
     let dates = &ds.dates;
@@ -102,6 +105,27 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             on_action.emit(Action::SetLoop(input.checked()));
         })
     };
+    let on_compare_toggle = {
+        let on_action = on_action.clone();
+        // Compare with the window's first date (or its last, when the first is shown).
+        let default = if index > from { from } else { to };
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_action.emit(Action::SetCompare(input.checked().then_some(default)));
+        })
+    };
+    let on_compare_date = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = select.value().parse::<usize>() {
+                on_action.emit(Action::SetCompare(Some(i)));
+            }
+        })
+    };
+    let compare_options = dates.iter().enumerate().map(|(i, d)| {
+        html! { <option value={i.to_string()} selected={*compare == Some(i)}>{ format::date(*d, lang) }</option> }
+    });
     let at_end = index >= to;
     let play_label = match (playing, at_end) {
         (true, _) => lang.pick("暂停（空格）", "Pause (Space)"),
@@ -202,6 +226,12 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     <input type="checkbox" checked={*looping} onchange={on_loop} />
                     <span>{ lang.pick("循环播放", "Loop") }</span>
                 </label>
+                <label class="compare">
+                    <input type="checkbox" checked={compare.is_some()} onchange={on_compare_toggle} />
+                    <span>{ lang.pick("对比：相对于", "Compare with") }</span>
+                </label>
+                <select class="compare-date" disabled={compare.is_none()} onchange={on_compare_date}
+                    aria-label={lang.pick("对比的起始日期", "Date to compare with")}>{ for compare_options }</select>
                 <p id="date-message" class="date-message" role="alert">
                     { date_message.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default() }
                 </p>

@@ -23,12 +23,15 @@ pub struct TooltipProps {
     pub y: f64,
     /// Width of the map, to keep the tooltip inside it.
     pub width: f64,
+    /// Compare mode's "from" date index.
+    #[prop_or_default]
+    pub compare: Option<usize>,
 }
 
 /// A floating card next to the pointer.
 #[component]
 pub fn Tooltip(props: &TooltipProps) -> Html {
-    let TooltipProps { bundle, code, index, lang, x, y, width } = props;
+    let TooltipProps { bundle, code, index, lang, x, y, width, compare } = props;
     let (index, lang) = (*index, *lang);
     let Some(info) = bundle.region(code) else {
         return html! {};
@@ -42,6 +45,23 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
     } else {
         lang.pick("报道数字", "Reported figure")
     };
+    let spark = use_memo((bundle.clone(), code.clone(), index), |(b, code, i)| {
+        let values: Vec<Option<f64>> =
+            b.dataset.series(code).map(|s| s.values.iter().map(|v| v.map(|v| v.rate)).collect()).unwrap_or_default();
+        let (w, h) = crate::charts::sparkline::SIZE;
+        crate::charts::to_svg(w, h, |root| crate::charts::sparkline::draw(root, &values, *i)).unwrap_or_default()
+    });
+    let compare_line = compare.and_then(|from| {
+        let (a, b) = (ds.dates.get(from)?, ds.dates.get(index)?);
+        let text = match ds.change_between(code, from, index) {
+            Some(c) => format::change(c, lang),
+            None => lang.pick("无法计算", "not available").to_string(),
+        };
+        Some(match lang {
+            Lang::Zh => format!("{}至{}：{}", format::short_date(*a, lang), format::short_date(*b, lang), text),
+            Lang::En => format!("{} to {}: {}", format::short_date(*a, lang), format::short_date(*b, lang), text),
+        })
+    });
     // Flip to the left of the pointer in the right half, so the card stays inside the map.
     let style = if *x > width / 2.0 {
         format!("right:{:.0}px;top:{:.0}px", (width - x + 12.0).max(0.0), y + 12.0)
@@ -69,6 +89,10 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
                     (None, _) => lang.pick("无法计算", "not available").to_string(),
                 }
             }</p>
+            if let Some(line) = compare_line {
+                <p class="tt-compare"><strong>{ line }</strong></p>
+            }
+            <div class="tt-spark" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from((*spark).clone())) }</div>
             <p class={classes!("tt-status", ds.meta.illustrative.then_some("illustrative"))}>{ status }</p>
         </div>
     }

@@ -42,3 +42,25 @@ export function fills(page) {
 export function currentDate(page) {
   return page.getAttribute('[data-current-date]', 'data-current-date');
 }
+
+/**
+ * Waits (up to 3 s) until the shown date is `date`, then asserts it. Yew renders asynchronously, so a
+ * read straight after a key press can see the previous frame.
+ */
+export async function expectDate(page, date, message = '') {
+  try {
+    await page.waitForFunction((d) => document.querySelector('[data-current-date]')?.dataset.currentDate === d, date, { timeout: 3000 });
+  } catch {
+    /* fall through to the assertion, which reports what is shown instead */
+  }
+  const shown = await currentDate(page);
+  if (shown !== date) throw new Error(`expected date ${date}, shown ${shown}${message ? ` (${message})` : ''}`);
+}
+
+/** Waits until every chart has been drawn at its container's measured width. */
+export async function chartsSettled(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart-canvas')].every((c) => {
+    const svg = c.querySelector('svg');
+    return svg && Math.abs(Number(svg.getAttribute('width')) - Math.round(c.getBoundingClientRect().width)) <= 1;
+  }), null, { timeout: 5000 });
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, open, fills, currentDate, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, open, fills, currentDate, expectDate, DIST, ARTIFACTS } from './browser.mjs';
 
 const SUBPATH = '/news/2020/guizhou-map/';
 let browser, server;
@@ -29,7 +29,7 @@ test('draws the 9 prefectures under a sub-path, with no console errors', async (
   const f = await fills(page);
   assert.deepEqual(Object.keys(f).sort(), ['520100', '520200', '520300', '520400', '520500', '520600', '522300', '522600', '522700']);
   for (const fill of Object.values(f)) assert.match(fill, /^#[0-9a-f]{6}$/);
-  assert.equal(await currentDate(page), '2020-03-01');
+  await expectDate(page, '2020-03-01');
   assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), '2020-03-01');
   assert.ok(await page.isVisible('[data-illustrative]'), 'illustrative badge visible');
   await page.screenshot({ path: path.join(ARTIFACTS, 'desktop.png'), fullPage: true });
@@ -42,7 +42,7 @@ test('the slider and the arrow keys change the date and the fills', async () => 
   const atEnd = await fills(page);
   await page.focus('input[type=range]');
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
-  assert.equal(await currentDate(page), '2020-02-20');
+  await expectDate(page, '2020-02-20');
   assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), '2020-02-20');
   const mid = await fills(page);
   assert.notDeepEqual(mid, atEnd, 'colours change with the date');
@@ -50,14 +50,14 @@ test('the slider and the arrow keys change the date and the fills', async () => 
   // Keys work with focus anywhere on the page, not only on the slider.
   await page.click('h1');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await currentDate(page), '2020-02-21');
+  await expectDate(page, '2020-02-21');
   // Dragging the slider: click near its start.
   await page.locator('input[type=range]').scrollIntoViewIfNeeded();
   const box = await page.locator('input[type=range]').boundingBox();
   await page.mouse.click(box.x + 3, box.y + box.height / 2);
-  assert.equal(await currentDate(page), '2020-02-10');
+  await expectDate(page, '2020-02-10');
   await page.click('button.step-next');
-  assert.equal(await currentDate(page), '2020-02-11');
+  await expectDate(page, '2020-02-11');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -112,14 +112,14 @@ test('play advances the dates and stops at the last one', async () => {
   const { page, errors, context } = await ready();
   await page.focus('input[type=range]');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
-  assert.equal(await currentDate(page), '2020-02-27');
+  await expectDate(page, '2020-02-27');
   await page.click('button.play');
   assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'true');
   await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-02-28', null, { timeout: 3000 });
   await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-03-01', null, { timeout: 5000 });
   await page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 2000 });
   await page.waitForTimeout(1300);
-  assert.equal(await currentDate(page), '2020-03-01', 'stays on the last date');
+  await expectDate(page, '2020-03-01', 'stays on the last date');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, open, currentDate, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, open, currentDate, expectDate, DIST, ARTIFACTS } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -35,7 +35,7 @@ test('every timeline key moves the date as specified, with focus anywhere', asyn
   ];
   for (const [key, date] of expect) {
     await page.keyboard.press(key);
-    assert.equal(await currentDate(page), date, `after ${key}`);
+    await expectDate(page, date, `after ${key}`);
     assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), date);
   }
   await page.keyboard.press('Space');
@@ -47,20 +47,20 @@ test('every timeline key moves the date as specified, with focus anywhere', asyn
   // Keys typed into the date field are not timeline keys.
   await page.focus('input[type=date]');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await currentDate(page), '2020-02-18');
+  await expectDate(page, '2020-02-18');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('a URL with date and region opens in that state; changes update the URL; back restores', async () => {
   const { page, errors, context } = await ready('?date=2020-02-19&region=520300');
-  assert.equal(await currentDate(page), '2020-02-19');
+  await expectDate(page, '2020-02-19');
   assert.equal(await page.getAttribute('[data-region="520300"]', 'data-selected'), 'true');
   assert.equal(await page.locator('[data-selected]').count(), 1);
   assert.match(await page.locator('.tooltip').innerText(), /Zunyi/);
   await page.click('h1');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await currentDate(page), '2020-02-18');
+  await expectDate(page, '2020-02-18');
   assert.equal(await search(page), '?date=2020-02-18&region=520300');
   await page.click('[data-region="520100"]');
   assert.equal(await search(page), '?date=2020-02-18&region=520100');
@@ -80,7 +80,7 @@ test('unknown and malformed parameters get a visible notice and break nothing', 
   assert.match(notice, /date: “2020-02-30” is not a date YYYY-MM-DD, ignored/);
   assert.match(notice, /speed/);
   assert.match(notice, /region: no region “999999” in the data, ignored/);
-  assert.equal(await currentDate(page), '2020-03-01');
+  await expectDate(page, '2020-03-01');
   assert.equal(await page.locator('[data-region]').count(), 9);
   await page.click('.notices .dismiss');
   assert.equal(await page.locator('.notices').count(), 0);
@@ -101,7 +101,7 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   assert.ok(size >= 40, `date readable from the back of a hall (${size}px)`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'present.png') });
   await page.keyboard.press('PageDown');
-  assert.equal(await currentDate(page), '2020-02-20', 'the clicker steps');
+  await expectDate(page, '2020-02-20', 'the clicker steps');
   await page.keyboard.press('b');
   assert.ok(await page.isVisible('.blackout'), 'b blacks out');
   await page.keyboard.press('.');
@@ -120,16 +120,16 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
 
 test('from= and to= bound the keys and playback', async () => {
   const { page, context } = await ready('?from=2020-02-15&to=2020-02-20');
-  assert.equal(await currentDate(page), '2020-02-20');
+  await expectDate(page, '2020-02-20');
   await page.click('h1');
   await page.keyboard.press('Home');
-  assert.equal(await currentDate(page), '2020-02-15');
+  await expectDate(page, '2020-02-15');
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await currentDate(page), '2020-02-15');
+  await expectDate(page, '2020-02-15');
   await page.keyboard.press('End');
-  assert.equal(await currentDate(page), '2020-02-20');
+  await expectDate(page, '2020-02-20');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await currentDate(page), '2020-02-20');
+  await expectDate(page, '2020-02-20');
   await context.close();
 });
 
@@ -177,7 +177,7 @@ test('loop goes round; a hidden page stops playing', async () => {
 test('with reduced motion nothing plays by itself, but play still works', async () => {
   const { page, context } = await ready('?play=1&date=2020-02-10&speed=4', { reducedMotion: 'reduce' });
   await page.waitForTimeout(1200);
-  assert.equal(await currentDate(page), '2020-02-10', 'no autoplay');
+  await expectDate(page, '2020-02-10', 'no autoplay');
   assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false');
   const transition = await page.$eval('[data-region]', (e) => getComputedStyle(e).transitionDuration);
   assert.equal(transition, '0s', 'colour changes are not animated');
@@ -194,9 +194,9 @@ test('the date field takes a date, and refuses a bad one with a message', async 
   const { page, context } = await ready();
   await page.fill('input[type=date]', '2020-04-01');
   assert.match(await page.locator('.date-message').innerText(), /No data for 1 Apr 2020: the data cover 10 Feb 2020 to 1 Mar 2020/);
-  assert.equal(await currentDate(page), '2020-03-01', 'nothing changed');
+  await expectDate(page, '2020-03-01', 'nothing changed');
   await page.fill('input[type=date]', '2020-02-15');
-  assert.equal(await currentDate(page), '2020-02-15');
+  await expectDate(page, '2020-02-15');
   assert.equal(await page.locator('.date-message').innerText(), '');
   await context.close();
 });
@@ -212,7 +212,7 @@ test('events are marked on the timeline; hovering or focusing one shows its text
   await page.focus('.event-mark[data-event-index="16"]');
   assert.match(await page.locator('.event-pop').innerText(), /4113/);
   await page.keyboard.press('Enter');
-  assert.equal(await currentDate(page), '2020-02-26', 'activating a mark goes to its date');
+  await expectDate(page, '2020-02-26', 'activating a mark goes to its date');
   assert.match(await page.locator('.event-caption').innerText(), /4113/);
   await context.close();
 });

@@ -1,0 +1,385 @@
+//! Rate over time: one line per region over the whole series, the province total where the data
+//! allow it (dashed), the selected region highlighted and the others muted, event marks on the date
+//! axis, axis titles in the page language, percentages on the value axis.
+//!
+//! The lines do not depend on the date shown, so they are drawn once per (size, selection,
+//! language); the date cursor is a separate layer ([`draw_cursor`]) with the same [`Frame`], so a
+//! date change redraws one line of SVG.
+
+use super::{rgb, ChartResult, Frame, ACCENT, FONT, INK, LABEL, MUTED, TICK};
+use crate::core::dataset::Dataset;
+use crate::core::format;
+use crate::core::i18n::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Height of the time chart, in pixels.
+pub const HEIGHT: u32 = 280;
+
+/// What to draw.
+pub struct TimeChart<'a> {
+    /// The data.
+    pub ds: &'a Dataset,
+    /// Short label per region, in `ds.regions` order.
+    pub labels: &'a [String],
+    /// The selected region (highlighted in the accent colour).
+    pub selected: Option<&'a str>,
+    /// The region under the pointer (drawn dark, above the others).
+    pub hovered: Option<&'a str>,
+    /// Page language (axis titles, dates, numbers).
+    pub lang: Lang,
+}
+
+/// The frame of a time chart `width` pixels wide.
+pub fn frame(width: u32) -> Frame {
+    Frame { width: width.max(200), height: HEIGHT, left: 56, right: 78, top: 14, bottom: 50 }
+}
+
+/// The x range of a series of `n` dates (a single date sits in the middle).
+fn x_range(n: usize) -> std::ops::Range<f64> {
+    if n < 2 {
+        -0.5..0.5
+    } else {
+        0.0..(n - 1) as f64
+    }
+}
+
+/// Pixel x of date index `i` of `n` (the cursor's position).
+pub fn x_of(frame: &Frame, i: usize, n: usize) -> f64 {
+    let r = x_range(n);
+    let t = (i as f64 - r.start) / (r.end - r.start);
+    frame.x0() + t * (frame.x1() - 1.0 - frame.x0())
+}
+
+/// Pixel y of a rate.
+pub fn y_of(frame: &Frame, rate: f64) -> f64 {
+    frame.y1() - 1.0 - rate.clamp(0.0, 100.0) / 100.0 * (frame.y1() - 1.0 - frame.y0())
+}
+
+/// The date index nearest to pixel `x` (for a click on the chart), clamped to the series.
+pub fn index_at(frame: &Frame, x: f64, n: usize) -> usize {
+    if n < 2 {
+        return 0;
+    }
+    let t = (x - frame.x0()) / (frame.x1() - 1.0 - frame.x0());
+    (t * (n - 1) as f64).round().clamp(0.0, (n - 1) as f64) as usize
+}
+
+/// The region whose line passes nearest to pixel `(x, y)`, within `tolerance` pixels.
+pub fn region_near<'a>(frame: &Frame, ds: &'a Dataset, x: f64, y: f64, tolerance: f64) -> Option<&'a str> {
+    let i = index_at(frame, x, ds.dates.len());
+    ds.regions
+        .iter()
+        .filter_map(|s| s.values.get(i).copied().flatten().map(|v| (s.code.as_str(), (y_of(frame, v.rate) - y).abs())))
+        .filter(|(_, d)| *d <= tolerance)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(code, _)| code)
+}
+
+/// Consecutive runs of present values, as chart points (gaps break the line).
+fn runs(values: impl Iterator<Item = Option<f64>>) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = vec![];
+    let mut cur = vec![];
+    for (i, v) in values.enumerate() {
+        match v {
+            Some(r) => cur.push((i as f64, r)),
+            None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn builder<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    frame: &Frame,
+    n: usize,
+) -> Result<
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    String,
+> {
+    ChartBuilder::on(root)
+        .margin_top(frame.top)
+        .margin_right(frame.right)
+        .x_label_area_size(frame.bottom)
+        .y_label_area_size(frame.left)
+        .build_cartesian_2d(x_range(n), 0f64..100f64)
+        .map_err(|e| e.to_string())
+}
+
+/// Draws the lines, axes and event marks (everything but the cursor).
+pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart, frame: &Frame) -> ChartResult {
+    let ds = chart.ds;
+    let lang = chart.lang;
+    let n = ds.dates.len();
+    let mut c = builder(&root, frame, n)?;
+    let label_style = (FONT, TICK).into_font().color(&INK);
+    let y_fmt = |v: &f64| format::percent(*v, lang);
+    c.configure_mesh()
+        .disable_x_mesh()
+        .disable_x_axis()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&y_fmt)
+        .y_label_style(label_style.clone())
+        .y_desc(lang.pick("复工率（%）", "Resumption rate (%)"))
+        .axis_desc_style((FONT, LABEL).into_font().color(&INK))
+        .max_light_lines(1)
+        .light_line_style(MUTED.mix(0.2))
+        .bold_line_style(MUTED.mix(0.5))
+        .draw()
+        .map_err(|e| e.to_string())?;
+
+    // The date axis: our own ticks, so labels fall on whole dates and never crowd.
+    let plot_w = frame.x1() - frame.x0();
+    let every = ((n as f64) / (plot_w / 64.0).max(1.0)).ceil().max(1.0) as usize;
+    let baseline = frame.y1();
+    for i in (0..n).step_by(every) {
+        let x = x_of(frame, i, n) as i32;
+        root.draw(&PathElement::new(vec![(x, baseline as i32), (x, baseline as i32 + 4)], INK))
+            .map_err(|e| e.to_string())?;
+        root.draw(&Text::new(
+            format::short_date(ds.dates[i], lang),
+            (x, baseline as i32 + 8),
+            label_style.clone().pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Center,
+                plotters::style::text_anchor::VPos::Top,
+            )),
+        ))
+        .map_err(|e| e.to_string())?;
+    }
+    root.draw(&PathElement::new(vec![(frame.x0() as i32, baseline as i32), (frame.x1() as i32, baseline as i32)], INK))
+        .map_err(|e| e.to_string())?;
+    root.draw(&Text::new(
+        lang.pick("日期（▲ 有报道的日期）", "Date (▲ dates with reported facts)").to_string(),
+        (((frame.x0() + frame.x1()) / 2.0) as i32, (frame.height - 16) as i32),
+        label_style.clone().pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Center,
+            plotters::style::text_anchor::VPos::Top,
+        )),
+    ))
+    .map_err(|e| e.to_string())?;
+
+    // Muted lines first, then the province, then the hovered and selected ones on top.
+    let emphasis = |code: &str| {
+        if chart.selected == Some(code) {
+            2
+        } else if chart.hovered == Some(code) {
+            1
+        } else {
+            0
+        }
+    };
+    let mut order: Vec<usize> = (0..ds.regions.len()).collect();
+    order.sort_by_key(|&k| emphasis(&ds.regions[k].code));
+    let mut province_drawn = false;
+    for k in order {
+        let s = &ds.regions[k];
+        let e = emphasis(&s.code);
+        if e > 0 && !province_drawn {
+            draw_province(&mut c, ds, lang)?;
+            province_drawn = true;
+        }
+        let style = match e {
+            2 => ACCENT.stroke_width(3),
+            1 => INK.stroke_width(2),
+            _ => MUTED.stroke_width(1),
+        };
+        for run in runs(s.values.iter().map(|v| v.map(|v| v.rate))) {
+            c.draw_series(LineSeries::new(run, style)).map_err(|e| e.to_string())?;
+        }
+        if e > 0 {
+            if let Some((i, v)) = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v.rate))) {
+                let (x, y) = (x_of(frame, i, n) as i32 + 6, y_of(frame, v) as i32);
+                let color = if e == 2 { ACCENT } else { INK };
+                root.draw(&Text::new(
+                    chart.labels.get(k).cloned().unwrap_or_default(),
+                    (x, y - 6),
+                    (FONT, LABEL).into_font().color(&color),
+                ))
+                .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    if !province_drawn {
+        draw_province(&mut c, ds, lang)?;
+    }
+
+    // Event marks on the date axis.
+    let mut marks: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
+    marks.dedup();
+    for i in marks {
+        let x = x_of(frame, i, n) as i32;
+        let y = baseline as i32 - 1;
+        root.draw(&Polygon::new(
+            vec![(x, y - 7), (x - 5, y), (x + 5, y)],
+            rgb(crate::core::scale::Rgb(0xd3, 0x54, 0x00)).filled(),
+        ))
+        .map_err(|e| e.to_string())?;
+    }
+    root.present().map_err(|e| e.to_string())
+}
+
+fn draw_province<DB: DrawingBackend>(
+    c: &mut ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    ds: &Dataset,
+    lang: Lang,
+) -> ChartResult {
+    let totals: Vec<Option<f64>> = (0..ds.dates.len()).map(|i| ds.total(i).map(|v| v.rate)).collect();
+    let mut last = None;
+    for run in runs(totals.into_iter()) {
+        last = run.last().copied();
+        c.draw_series(DashedLineSeries::new(run, 6, 4, INK.stroke_width(2))).map_err(|e| e.to_string())?;
+    }
+    if let Some((x, y)) = last {
+        c.draw_series(std::iter::once(Text::new(
+            lang.pick("全省", "Province").to_string(),
+            (x, y),
+            (FONT, LABEL).into_font().color(&INK).pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Top,
+            )),
+        )))
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// A text description of the chart for the current state (for screen readers and as a caption).
+pub fn describe(ds: &Dataset, labels: &[String], index: usize, selected: Option<&str>, lang: Lang) -> String {
+    let (Some(first), Some(last), Some(now)) = (ds.dates.first(), ds.dates.last(), ds.dates.get(index)) else {
+        return String::new();
+    };
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "折线图：{} 个地区从{}到{}的复工率，虚线为全省合计，竖线标出{}。",
+            ds.regions.len(),
+            format::date(*first, lang),
+            format::date(*last, lang),
+            format::date(*now, lang)
+        ),
+        Lang::En => format!(
+            "Line chart: the resumption rate of {} regions from {} to {}, the dashed line is the province total, the vertical line marks {}.",
+            ds.regions.len(),
+            format::date(*first, lang),
+            format::date(*last, lang),
+            format::date(*now, lang)
+        ),
+    };
+    if let Some((k, s)) = selected.and_then(|c| ds.regions.iter().enumerate().find(|(_, s)| s.code == c)) {
+        let label = labels.get(k).cloned().unwrap_or_default();
+        let v = s.values.get(index).copied().flatten().map(|v| format::value(&v, lang));
+        let v = v.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
+        out.push_str(&match lang {
+            Lang::Zh => format!("突出显示：{label}，当日 {v}。"),
+            Lang::En => format!(" Highlighted: {label}, {v} that day."),
+        });
+    }
+    out
+}
+
+/// Draws the date cursor for date index `i` on a transparent layer with the chart's frame.
+pub fn draw_cursor<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, frame: &Frame, i: usize, n: usize) -> ChartResult {
+    let x = x_of(frame, i, n).round() as i32;
+    root.draw(&PathElement::new(vec![(x, frame.y0() as i32), (x, frame.y1() as i32)], ACCENT.stroke_width(2)))
+        .map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::to_svg;
+    use crate::core::bundle::Bundle;
+
+    fn labels(ds: &Dataset) -> Vec<String> {
+        ds.regions.iter().map(|s| crate::core::names::short_zh(&s.name.zh)).collect()
+    }
+
+    fn svg(selected: Option<&str>) -> String {
+        let ds = Bundle::embedded().dataset;
+        let labels = labels(&ds);
+        let chart = TimeChart { ds: &ds, labels: &labels, selected, hovered: None, lang: Lang::En };
+        let f = frame(640);
+        to_svg(f.width, f.height, |root| draw(root, &chart, &f)).unwrap()
+    }
+
+    #[test]
+    fn one_line_per_region_plus_the_province() {
+        let s = svg(None);
+        // LineSeries are polylines; the province is dashed (many short segments).
+        let muted = s.matches("stroke=\"#BDBDBD\"").count();
+        let polylines: Vec<&str> = s.split("<polyline").skip(1).collect();
+        assert_eq!(polylines.iter().filter(|p| p.contains("#BDBDBD")).count(), 9, "{muted} muted strokes");
+        assert!(s.contains(&crate::charts::svg_text("Province")));
+        assert!(s.contains(&crate::charts::svg_text("10 Feb")), "date labels in the page language");
+        assert!(s.contains(&crate::charts::svg_text("Resumption rate (%)")));
+        assert!(
+            s.contains(&crate::charts::svg_text("100 %")) && s.contains(&crate::charts::svg_text("0 %")),
+            "percentages on the value axis"
+        );
+    }
+
+    #[test]
+    fn the_selected_region_is_highlighted_and_labelled() {
+        let s = svg(Some("520300"));
+        let polylines: Vec<&str> = s.split("<polyline").skip(1).collect();
+        assert_eq!(polylines.iter().filter(|p| p.contains("#BDBDBD")).count(), 8);
+        assert_eq!(polylines.iter().filter(|p| p.contains("#D35400")).count(), 1);
+        assert!(s.contains(&crate::charts::svg_text("遵义")));
+        // Drawn last, so it is on top.
+        assert!(polylines.last().unwrap().contains("#D35400"));
+    }
+
+    #[test]
+    fn cursor_sits_at_the_date() {
+        let f = frame(640);
+        for (i, n) in [(0, 21), (9, 21), (20, 21)] {
+            let s = to_svg(f.width, f.height, |root| draw_cursor(root, &f, i, n)).unwrap();
+            let x = x_of(&f, i, n).round() as i32;
+            assert!(
+                s.contains(&format!("M{x},{}", f.y0() as i32))
+                    || s.contains(&format!("points=\"{x},{}", f.y0() as i32)),
+                "{s}"
+            );
+            assert_eq!(index_at(&f, x as f64, n), i, "clicking the cursor finds its date");
+        }
+        // The cursor agrees with where plotters puts the data: the line of the last date ends there.
+        let chart = svg(None);
+        let x_last = x_of(&f, 20, 21).round() as i32;
+        assert!(chart.contains(&format!("{x_last},")), "a series point at x = {x_last}");
+    }
+
+    #[test]
+    fn event_marks_on_the_date_axis() {
+        let s = svg(None);
+        assert_eq!(s.matches("<polygon").count(), 5, "one mark per date with events");
+    }
+
+    #[test]
+    fn description_names_dates_and_the_selection() {
+        let ds = Bundle::embedded().dataset;
+        let labels: Vec<String> = ds.regions.iter().map(|s| s.name.en.clone()).collect();
+        let d = describe(&ds, &labels, 9, Some("520300"), Lang::En);
+        assert!(d.starts_with("Line chart: the resumption rate of 9 regions from 10 Feb 2020 to 1 Mar 2020"), "{d}");
+        assert!(d.contains("marks 19 Feb 2020") && d.contains("Highlighted: Zunyi, 57.5 % that day."), "{d}");
+    }
+
+    #[test]
+    fn hit_testing_finds_lines() {
+        let ds = Bundle::embedded().dataset;
+        let f = frame(640);
+        let i = 9;
+        let v = ds.value("522300", i).unwrap().rate;
+        let (x, y) = (x_of(&f, i, 21), y_of(&f, v));
+        assert_eq!(region_near(&f, &ds, x, y + 1.0, 6.0), Some("522300"));
+        assert_eq!(region_near(&f, &ds, x, f.y0(), 6.0), None);
+    }
+}

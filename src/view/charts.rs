@@ -1,0 +1,243 @@
+//! The charts under the map, linked to it: the rate over time (click sets the date, click on a line
+//! selects, hover highlights on the map) and the ranking for the date (click selects). Each has a
+//! text description and an equivalent data table.
+//!
+//! The plotters SVG is drawn into a string ([`crate::charts`]) and inserted as markup. Region names
+//! inside it are escaped by plotters' SVG backend, so a hostile name stays text.
+
+use crate::charts::ranking::{self, Measure, Row};
+use crate::charts::time::{self, TimeChart};
+use crate::charts::to_svg;
+use crate::core::format;
+use crate::core::i18n::Lang;
+use crate::core::scale::Diverging;
+use crate::core::state::Action;
+use crate::view::app::SharedBundle;
+use crate::view::hooks::use_size;
+use yew::prelude::*;
+
+/// Properties of [`Charts`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ChartsProps {
+    /// The loaded data.
+    pub bundle: SharedBundle,
+    /// Date index shown.
+    pub index: usize,
+    /// Compare mode's "from" date index.
+    pub compare: Option<usize>,
+    /// Selected region.
+    pub selected: Option<String>,
+    /// Region under the pointer.
+    pub hovered: Option<String>,
+    /// Page language.
+    pub lang: Lang,
+    /// Where user intent goes.
+    pub on_action: Callback<Action>,
+}
+
+/// Pointer position relative to an element.
+fn local(e: &MouseEvent, node: &NodeRef) -> Option<(f64, f64)> {
+    let el = node.cast::<web_sys::Element>()?;
+    let r = el.get_bounding_client_rect();
+    Some((e.client_x() as f64 - r.left(), e.client_y() as f64 - r.top()))
+}
+
+fn svg_html(svg: &Result<String, String>) -> Html {
+    match svg {
+        Ok(s) => Html::from_html_unchecked(AttrValue::from(s.clone())),
+        Err(e) => html! { <p class="chart-error" role="alert">{ format!("Chart could not be drawn: {e}") }</p> },
+    }
+}
+
+/// Short labels of the dataset's regions, in dataset order.
+fn labels(bundle: &SharedBundle, lang: Lang) -> Vec<String> {
+    bundle.dataset.regions.iter().map(|s| bundle.label(&s.code, lang)).collect()
+}
+
+/// The two charts, side by side on wide screens, stacked on phones.
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    html! {
+        <section class="charts" aria-label={props.lang.pick("图表", "Charts")}>
+            <TimeChartView ..props.clone() />
+            <RankingView ..props.clone() />
+        </section>
+    }
+}
+
+/// Rate over time, with a cursor layer that alone changes with the date.
+#[component]
+pub fn TimeChartView(props: &ChartsProps) -> Html {
+    let ChartsProps { bundle, index, selected, hovered, lang, on_action, .. } = props;
+    let (index, lang) = (*index, *lang);
+    let node = use_node_ref();
+    let (width, _) = use_size(node.clone(), (640.0, f64::INFINITY));
+    let frame = time::frame(width as u32);
+    let n = bundle.dataset.dates.len();
+    let labels = use_memo((bundle.clone(), lang), |(b, l)| labels(b, *l));
+    let lines = use_memo((bundle.clone(), frame.width, selected.clone(), hovered.clone(), lang), {
+        let labels = labels.clone();
+        move |(b, _, sel, hov, l)| {
+            let chart = TimeChart {
+                ds: &b.dataset,
+                labels: &labels,
+                selected: sel.as_deref(),
+                hovered: hov.as_deref(),
+                lang: *l,
+            };
+            to_svg(frame.width, frame.height, |root| time::draw(root, &chart, &frame))
+        }
+    });
+    let cursor = use_memo((frame.width, index, n), move |(_, i, n)| {
+        to_svg(frame.width, frame.height, |root| time::draw_cursor(root, &frame, *i, *n))
+    });
+    let on_click = {
+        let (node, bundle, on_action) = (node.clone(), bundle.clone(), on_action.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((x, y)) = local(&e, &node) else { return };
+            if let Some(code) = time::region_near(&frame, &bundle.dataset, x, y, 6.0) {
+                on_action.emit(Action::Select(Some(code.to_string())));
+            }
+            if x >= frame.x0() - 8.0 && x <= frame.x1() + 8.0 {
+                on_action.emit(Action::Seek(time::index_at(&frame, x, bundle.dataset.dates.len())));
+            }
+        })
+    };
+    let on_move = {
+        let (node, bundle, on_action) = (node.clone(), bundle.clone(), on_action.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some((x, y)) = local(&e, &node) else { return };
+            let near = time::region_near(&frame, &bundle.dataset, x, y, 6.0).map(str::to_string);
+            on_action.emit(Action::Hover(near));
+        })
+    };
+    let on_leave = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: PointerEvent| on_action.emit(Action::Hover(None)))
+    };
+    let description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
+    let ds = &bundle.dataset;
+    let cell =
+        |v: Option<crate::core::dataset::Value>| v.map(|v| format::value(&v, lang)).unwrap_or_else(|| "–".into());
+    html! {
+        <figure class="chart time-chart">
+            <figcaption>
+                <h2>{ lang.pick("复工率走势", "Resumption rate over time") }</h2>
+                <p class="chart-desc">{ &description }</p>
+            </figcaption>
+            <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()}
+                data-cursor-index={index.to_string()} data-cursor-x={format!("{:.0}", time::x_of(&frame, index, n).round())}
+                style={format!("height:{}px", frame.height)}
+                onclick={on_click} onpointermove={on_move} onpointerleave={on_leave}>
+                <div class="chart-layer" aria-hidden="true">{ svg_html(&lines) }</div>
+                <div class="chart-layer cursor-layer" aria-hidden="true">{ svg_html(&cursor) }</div>
+            </div>
+            <details class="chart-table">
+                <summary>{ lang.pick("数据表：各地区逐日复工率", "Data table: each region's rate by date") }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick("逐日数据表", "Daily data table")}>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ lang.pick("地区", "Region") }</th>
+                            { for ds.dates.iter().map(|d| html! { <th scope="col">{ format::short_date(*d, lang) }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for ds.regions.iter().enumerate().map(|(k, s)| html! {
+                                <tr>
+                                    <th scope="row">{ labels.get(k).cloned().unwrap_or_default() }</th>
+                                    { for s.values.iter().map(|v| html! { <td>{ cell(*v) }</td> }) }
+                                </tr>
+                            }) }
+                            if (0..n).any(|i| ds.total(i).is_some()) {
+                                <tr class="total">
+                                    <th scope="row">{ lang.pick("全省合计", "Province total") }</th>
+                                    { for (0..n).map(|i| html! { <td>{ cell(ds.total(i)) }</td> }) }
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+/// The ranking for the date (or the change between two dates in compare mode).
+#[component]
+pub fn RankingView(props: &ChartsProps) -> Html {
+    let ChartsProps { bundle, index, compare, selected, lang, on_action, .. } = props;
+    let (index, lang) = (*index, *lang);
+    let node = use_node_ref();
+    let (width, _) = use_size(node.clone(), (480.0, f64::INFINITY));
+    let ds = &bundle.dataset;
+    let labels = use_memo((bundle.clone(), lang), |(b, l)| labels(b, *l));
+    let measure = match compare {
+        Some(from) => {
+            Measure::Change { from: *from, to: index, scale: Diverging::covering(ds.max_abs_change(*from, index)) }
+        }
+        None => Measure::Rate(index),
+    };
+    let rows: std::rc::Rc<Vec<Row>> = use_memo((bundle.clone(), lang, index, *compare), {
+        let labels = labels.clone();
+        move |(b, _, _, _)| ranking::rows(&b.dataset, &labels, measure)
+    });
+    let frame = ranking::frame(width as u32, rows.len());
+    let (domain, change) = match measure {
+        Measure::Change { scale, .. } => ((-scale.extent, scale.extent), true),
+        Measure::Rate(_) => ((0.0, 100.0), false),
+    };
+    let svg = use_memo((rows.clone(), frame.width, selected.clone(), lang), move |(rows, _, sel, l)| {
+        to_svg(frame.width, frame.height, |root| ranking::draw(root, &frame, rows, domain, sel.as_deref(), *l, change))
+    });
+    let on_click = {
+        let (node, rows, on_action) = (node.clone(), rows.clone(), on_action.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((_, y)) = local(&e, &node) else { return };
+            if let Some(k) = ranking::row_at(&frame, y, rows.len()) {
+                on_action.emit(Action::Select(Some(rows[k].code.clone())));
+            }
+        })
+    };
+    let date = ds.dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default();
+    let what = match (compare.and_then(|c| ds.dates.get(c)), lang) {
+        (Some(from), Lang::Zh) => format!("{}至{}的变化", format::date(*from, lang), date),
+        (Some(from), Lang::En) => format!("change from {} to {}", format::date(*from, lang), date),
+        (None, Lang::Zh) => format!("{date}复工率"),
+        (None, Lang::En) => format!("rate on {date}"),
+    };
+    let description = ranking::describe(&rows, &what, lang, change);
+    let order = rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(",");
+    let value_text = |r: &Row| match r.value {
+        Some(v) if change => format::change(v, lang),
+        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: r.bound, counts: None }, lang),
+        None => lang.pick("无数据", "no data").to_string(),
+    };
+    html! {
+        <figure class="chart ranking-chart">
+            <figcaption>
+                <h2>{ if change { lang.pick("变化排名", "Ranking of the change") } else { lang.pick("当日排名", "Ranking for the date") } }</h2>
+                <p class="chart-desc">{ &description }</p>
+            </figcaption>
+            <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()} data-order={order}
+                data-measure={if change { "change" } else { "rate" }} style={format!("height:{}px", frame.height)} onclick={on_click}>
+                <div class="chart-layer" aria-hidden="true">{ svg_html(&svg) }</div>
+            </div>
+            <details class="chart-table">
+                <summary>{ lang.pick("数据表：排名", "Data table: ranking") }</summary>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ lang.pick("名次", "Rank") }</th>
+                        <th scope="col">{ lang.pick("地区", "Region") }</th>
+                        <th scope="col">{ if change { lang.pick("变化", "Change") } else { lang.pick("复工率", "Rate") } }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().enumerate().map(|(k, r)| html! {
+                            <tr class={classes!((selected.as_deref() == Some(r.code.as_str())).then_some("selected"))}>
+                                <td>{ k + 1 }</td><th scope="row">{ &r.label }</th><td>{ value_text(r) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

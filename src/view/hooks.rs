@@ -1,0 +1,41 @@
+//! Hooks shared by components: measuring an element.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Measures an element's content width, and the window's height, on every resize
+/// (ResizeObserver): the map fills the width but never grows taller than the screen allows.
+#[hook]
+pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
+    let size = use_state_eq(|| initial);
+    {
+        let size = size.clone();
+        use_effect_with(node, move |node| {
+            let el = node.cast::<web_sys::Element>();
+            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                    let w = entry.content_rect().width().round();
+                    let h = web_sys::window()
+                        .and_then(|w| w.inner_height().ok())
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(f64::INFINITY);
+                    if w > 0.0 {
+                        size.set((w, h));
+                    }
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, &el) {
+                o.observe(el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    *size
+}

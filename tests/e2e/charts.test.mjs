@@ -1,0 +1,134 @@
+// End-to-end: the plotters charts, linked to the map, the timeline and the URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, open, currentDate, fills, expectDate, chartsSettled, DIST, ARTIFACTS } from './browser.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, mount: '/charts/' });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function ready(query = '', options = {}) {
+  const o = await open(browser, server.url + query, { locale: 'en-GB', ...options });
+  await o.page.waitForSelector('.time-chart svg', { timeout: 20000 });
+  await chartsSettled(o.page);
+  return o;
+}
+
+const cursorX = (page) => page.$eval('.cursor-layer polyline', (l) => Number(l.getAttribute('points').split(',')[0]));
+const order = (page) => page.getAttribute('.ranking-chart .chart-canvas', 'data-order');
+
+test('moving the date moves the cursor and reorders the bars', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19');
+  const x19 = await cursorX(page);
+  const o19 = await order(page);
+  assert.equal(o19.split(',')[0], '522300', 'Qianxinan leads on 19 Feb');
+  assert.equal(o19.split(',').length, 9);
+  await page.click('h1');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await expectDate(page, '2020-02-26');
+  const x26 = await cursorX(page);
+  assert.ok(x26 > x19 + 50, `cursor moved right (${x19} → ${x26})`);
+  const o26 = await order(page);
+  assert.notEqual(o26, o19, 'bars reordered');
+  // The drawn labels follow the same order.
+  const drawn = await page.$$eval('.ranking-chart svg text', (ts) => ts.filter((t) => t.getAttribute('text-anchor') === 'end')
+    .sort((a, b) => a.getAttribute('y') - b.getAttribute('y')).map((t) => t.textContent.trim()));
+  assert.equal(drawn.length, 9);
+  assert.equal(drawn[0], 'Anshun', 'all at 100 % on 26 Feb: alphabetical');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'charts.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking a bar selects the prefecture on the map and in the URL', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19');
+  const label = page.locator('.ranking-chart svg text', { hasText: 'Tongren' });
+  await label.scrollIntoViewIfNeeded();
+  const box = await label.boundingBox();
+  const canvas = await page.locator('.ranking-chart .chart-canvas').boundingBox();
+  await page.mouse.click(canvas.x + canvas.width / 2, box.y + box.height / 2);
+  assert.equal(await page.getAttribute('[data-region="520600"]', 'data-selected'), 'true');
+  assert.match(await page.evaluate(() => location.search), /region=520600/);
+  assert.equal(await page.locator('.ranking-chart tr.selected th').textContent(), 'Tongren', 'marked in the table too');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking the time chart sets the date; hovering a line highlights the region on the map', async () => {
+  const { page, errors, context } = await ready('?date=2020-03-01');
+  const canvas = page.locator('.time-chart .chart-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // The plot area starts 56 px in; click a quarter of the way along it.
+  const frameW = box.width - 56 - 78;
+  await page.mouse.click(box.x + 56 + frameW * 0.25, box.y + 20);
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate !== '2020-03-01');
+  const d = await currentDate(page);
+  assert.ok(d >= '2020-02-14' && d <= '2020-02-16', `about a quarter through the series: ${d}`);
+  // Hover Qianxinan's line at 19 Feb (the highest line that day).
+  await page.keyboard.press('End');
+  const plotH = 280 - 14 - 50;
+  const at19 = box.x + 56 + (frameW - 1) * (9 / 20);
+  const yFor = (rate) => box.y + 14 + (plotH - 1) * (1 - rate / 100);
+  await page.mouse.move(at19, yFor(72.1));
+  await page.waitForSelector('.hover-outline');
+  assert.match(await page.locator('.tooltip').innerText(), /Qianxinan/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compare mode colours by change, shows its legend and ranking, and restores from the URL', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19&compare=2020-02-12');
+  assert.ok(await page.isVisible('.legend-diverging'));
+  assert.equal(await page.getAttribute('.ranking-chart .chart-canvas', 'data-measure'), 'change');
+  const changeFills = await fills(page);
+  assert.match(await page.locator('.legend-diverging').innerText(), /pp/);
+  assert.match(await page.locator('.labels').textContent(), /\+\d+(\.\d)? pp/, 'labels show the change');
+  await page.uncheck('.compare input');
+  assert.equal(await page.locator('.legend-diverging').count(), 0);
+  const rateFills = await fills(page);
+  assert.notDeepEqual(changeFills, rateFills, 'the map is coloured differently in compare mode');
+  assert.doesNotMatch(await page.evaluate(() => location.search), /compare/);
+  await page.check('.compare input');
+  assert.match(await page.evaluate(() => location.search), /compare=2020-02-10/);
+  await page.selectOption('.compare-date', '5');
+  assert.match(await page.evaluate(() => location.search), /date=2020-02-19&compare=2020-02-15/);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('compare=2020-02-10'));
+  assert.ok(await page.isVisible('.legend-diverging'));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('each chart has a description and a data table reachable by keyboard', async () => {
+  const { page, context } = await ready('?date=2020-02-19&region=520300');
+  assert.match(await page.locator('.time-chart .chart-desc').innerText(), /Highlighted: Zunyi, 57.5 % that day/);
+  assert.match(await page.locator('.ranking-chart .chart-desc').innerText(), /highest Qianxinan \(72.1 %\), lowest Anshun \(57.4 %\)/);
+  await page.focus('.time-chart summary');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.isVisible('.time-chart table'));
+  assert.equal(await page.locator('.time-chart tbody tr').count(), 10, '9 regions and the province total');
+  await context.close();
+});
+
+test('on a phone the charts stack under the map and fit the width', async () => {
+  const { page, context } = await ready('', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const map = await page.locator('.map').boundingBox();
+  const time = await page.locator('.time-chart').boundingBox();
+  const rank = await page.locator('.ranking-chart').boundingBox();
+  assert.ok(time.y > map.y + map.height && rank.y > time.y, 'stacked in order');
+  const svgW = await page.$eval('.time-chart svg', (s) => s.getBoundingClientRect().width);
+  assert.ok(svgW <= 360, `chart fits (${svgW})`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scroll (${width})`);
+  await context.close();
+});
