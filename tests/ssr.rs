@@ -222,3 +222,25 @@ async fn compare_mode_colours_the_map_by_change() {
     }
     assert_eq!(attrs_of(&html, "data-measure", "data-measure"), vec!["change"]);
 }
+
+#[tokio::test]
+async fn render_flags_shape_the_page() {
+    let stat = page_with_url("?static=1").await;
+    assert!(!stat.contains("type=\"range\""), "static: no controls");
+    assert!(stat.contains("class=\"data-table\""), "static: the data table instead");
+    assert!(stat.contains("class=\"source-line\""));
+    let embed = page_with_url("?embed=1").await;
+    assert!(embed.contains("class=\"page embed\""));
+    assert!(embed.contains("type=\"range\""), "embed keeps the timeline");
+    assert!(!embed.contains("class=\"charts\"") && !embed.contains("class=\"facts\"") && !embed.contains("class=\"share\""));
+    let plain = page_with_url("?plain=1").await;
+    assert!(plain.contains("page plain"));
+    assert!(!plain.contains("class=\"attribution\"") && !plain.contains("class=\"facts\""));
+    assert!(plain.contains("data-illustrative=\"true\""), "the illustrative note stays in plain mode");
+    let dark = page_with_url("?dark=1").await;
+    assert!(dark.contains("page dark"));
+    let full = page_with_url("").await;
+    for button in ["copy-link", "embed-toggle", "download-png", "download-svg", "download-csv", "export-video"] {
+        assert!(full.contains(&format!("class=\"{button}\"")), "{button}");
+    }
+}

@@ -78,8 +78,19 @@ pub fn rgb(c: crate::core::scale::Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Text colour of the charts (the page's ink).
+/// Text colour of the charts on a light page (the page's ink).
 pub const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+/// Text colour of the charts on a dark page.
+pub const INK_DARK: RGBColor = RGBColor(0xec, 0xef, 0xf1);
+
+/// The ink for a light or dark page.
+pub fn ink(dark: bool) -> RGBColor {
+    if dark {
+        INK_DARK
+    } else {
+        INK
+    }
+}
 /// Grid lines and muted series.
 pub const MUTED: RGBColor = RGBColor(0xbd, 0xbd, 0xbd);
 /// The highlight colour for the selected region (not on the map's scale, so it stands out).

@@ -2,7 +2,7 @@
 //! the map's scale, the selected region marked; or, in compare mode, each region's change between
 //! two dates in percentage points, on the diverging scale, bars growing left or right from zero.
 
-use super::{rgb, ChartResult, Frame, ACCENT, FONT, INK, LABEL, MUTED, TICK};
+use super::{rgb, ChartResult, Frame, ACCENT, FONT, LABEL, MUTED, TICK};
 use crate::core::dataset::{Bound, Dataset};
 use crate::core::format;
 use crate::core::i18n::Lang;
@@ -115,16 +115,31 @@ pub fn row_at(frame: &Frame, y: f64, n: usize) -> Option<usize> {
     (k < n).then_some(k)
 }
 
-/// Draws the bars. `domain` is the value axis (0–100 for rates, ±extent for changes).
+/// How the bars are drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style<'a> {
+    /// The value axis: (0, 100) for rates, (−extent, +extent) for changes.
+    pub domain: (f64, f64),
+    /// The selected region (framed and its label in the accent colour).
+    pub selected: Option<&'a str>,
+    /// Page language.
+    pub lang: Lang,
+    /// `true` when the values are changes in points.
+    pub change: bool,
+    /// Dark page colours.
+    pub dark: bool,
+}
+
+/// Draws the bars.
 pub fn draw<DB: DrawingBackend>(
     root: DrawingArea<DB, Shift>,
     frame: &Frame,
     rows: &[Row],
-    domain: (f64, f64),
-    selected: Option<&str>,
-    lang: Lang,
-    change: bool,
+    style: &Style,
 ) -> ChartResult {
+    let Style { domain, selected, lang, change, dark } = *style;
+    #[allow(non_snake_case)]
+    let INK = super::ink(dark);
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let (x0, x1) = (frame.x0(), frame.x1());
     let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / (domain.1 - domain.0) * (x1 - x0);
@@ -227,8 +242,15 @@ mod tests {
         assert_eq!(r[0].label, "Qianxinan", "the leader on 19 Feb");
         assert!(r.windows(2).all(|w| w[0].value >= w[1].value));
         let f = frame(480, r.len());
-        let svg = to_svg(f.width, f.height, |root| draw(root, &f, &r, (0.0, 100.0), Some("520300"), Lang::En, false))
-            .unwrap();
+        let svg = to_svg(f.width, f.height, |root| {
+            draw(
+                root,
+                &f,
+                &r,
+                &Style { domain: (0.0, 100.0), selected: Some("520300"), lang: Lang::En, change: false, dark: false },
+            )
+        })
+        .unwrap();
         assert_eq!(drawn_order(&svg, &labels), r.iter().map(|r| r.label.clone()).collect::<Vec<_>>());
         assert_eq!(svg.matches("<rect").count(), 9 + 1, "nine bars and the selection frame");
         assert!(svg.contains(&crate::charts::svg_text("72.1 %")));
@@ -259,7 +281,15 @@ mod tests {
         let first = &r[0];
         assert_eq!(first.value, ds.change_between(&first.code, 0, 9));
         let f = frame(480, r.len());
-        let svg = to_svg(f.width, f.height, |root| draw(root, &f, &r, (-80.0, 80.0), None, Lang::En, true)).unwrap();
+        let svg = to_svg(f.width, f.height, |root| {
+            draw(
+                root,
+                &f,
+                &r,
+                &Style { domain: (-80.0, 80.0), selected: None, lang: Lang::En, change: true, dark: false },
+            )
+        })
+        .unwrap();
         assert!(svg.contains(" pp\n<"));
     }
 

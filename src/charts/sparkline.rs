@@ -1,6 +1,6 @@
 //! A sparkline: one region's series, small, with a dot on the date shown (for the tooltip).
 
-use super::{ChartResult, ACCENT, INK};
+use super::{ChartResult, ACCENT};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -8,7 +8,14 @@ use plotters::prelude::*;
 pub const SIZE: (u32, u32) = (180, 40);
 
 /// Draws `values` (rates, `None` = gap) over 0–100 %, with a dot at index `current`.
-pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, values: &[Option<f64>], current: usize) -> ChartResult {
+pub fn draw<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    values: &[Option<f64>],
+    current: usize,
+    dark: bool,
+) -> ChartResult {
+    #[allow(non_snake_case)]
+    let INK = super::ink(dark);
     let n = values.len();
     let x_range = if n < 2 { -0.5..0.5 } else { 0.0..(n - 1) as f64 };
     let mut c =
@@ -47,10 +54,10 @@ mod tests {
     #[test]
     fn draws_the_series_and_the_current_dot() {
         let values = [Some(10.0), Some(40.0), None, Some(80.0), Some(100.0)];
-        let svg = to_svg(SIZE.0, SIZE.1, |root| draw(root, &values, 3)).unwrap();
+        let svg = to_svg(SIZE.0, SIZE.1, |root| draw(root, &values, 3, false)).unwrap();
         assert_eq!(svg.matches("<circle").count(), 1);
         assert_eq!(svg.matches("<polyline").count(), 2 + 2, "two guide lines and two runs around the gap");
-        let none = to_svg(SIZE.0, SIZE.1, |root| draw(root, &values, 2)).unwrap();
+        let none = to_svg(SIZE.0, SIZE.1, |root| draw(root, &values, 2, false)).unwrap();
         assert_eq!(none.matches("<circle").count(), 0, "no dot on a gap");
     }
 }

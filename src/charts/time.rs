@@ -6,7 +6,7 @@
 //! language); the date cursor is a separate layer ([`draw_cursor`]) with the same [`Frame`], so a
 //! date change redraws one line of SVG.
 
-use super::{rgb, ChartResult, Frame, ACCENT, FONT, INK, LABEL, MUTED, TICK};
+use super::{rgb, ChartResult, Frame, ACCENT, FONT, LABEL, MUTED, TICK};
 use crate::core::dataset::Dataset;
 use crate::core::format;
 use crate::core::i18n::Lang;
@@ -28,6 +28,8 @@ pub struct TimeChart<'a> {
     pub hovered: Option<&'a str>,
     /// Page language (axis titles, dates, numbers).
     pub lang: Lang,
+    /// Dark page colours.
+    pub dark: bool,
 }
 
 /// The frame of a time chart `width` pixels wide.
@@ -115,6 +117,8 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
     let ds = chart.ds;
     let lang = chart.lang;
     let n = ds.dates.len();
+    #[allow(non_snake_case)]
+    let INK = super::ink(chart.dark);
     let mut c = builder(&root, frame, n)?;
     let label_style = (FONT, TICK).into_font().color(&INK);
     let y_fmt = |v: &f64| format::percent(*v, lang);
@@ -180,7 +184,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
         let s = &ds.regions[k];
         let e = emphasis(&s.code);
         if e > 0 && !province_drawn {
-            draw_province(&mut c, ds, lang)?;
+            draw_province(&mut c, ds, lang, INK)?;
             province_drawn = true;
         }
         let style = match e {
@@ -205,7 +209,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
         }
     }
     if !province_drawn {
-        draw_province(&mut c, ds, lang)?;
+        draw_province(&mut c, ds, lang, INK)?;
     }
 
     // Event marks on the date axis.
@@ -231,6 +235,7 @@ fn draw_province<DB: DrawingBackend>(
     >,
     ds: &Dataset,
     lang: Lang,
+    #[allow(non_snake_case)] INK: RGBColor,
 ) -> ChartResult {
     let totals: Vec<Option<f64>> = (0..ds.dates.len()).map(|i| ds.total(i).map(|v| v.rate)).collect();
     let mut last = None;
@@ -306,7 +311,7 @@ mod tests {
     fn svg(selected: Option<&str>) -> String {
         let ds = Bundle::embedded().dataset;
         let labels = labels(&ds);
-        let chart = TimeChart { ds: &ds, labels: &labels, selected, hovered: None, lang: Lang::En };
+        let chart = TimeChart { ds: &ds, labels: &labels, selected, hovered: None, lang: Lang::En, dark: false };
         let f = frame(640);
         to_svg(f.width, f.height, |root| draw(root, &chart, &f)).unwrap()
     }

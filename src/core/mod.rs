@@ -3,8 +3,10 @@
 //! everything is unit-tested natively with `cargo test --lib`.
 
 pub mod bundle;
+pub mod choropleth;
 pub mod dataset;
 pub mod date;
+pub mod export;
 pub mod format;
 pub mod geo;
 pub mod i18n;

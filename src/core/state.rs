@@ -9,7 +9,7 @@ use crate::core::dataset::Dataset;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::timeline::Timeline;
-use crate::core::url::{Notice, UrlState};
+use crate::core::url::{Dark, Notice, UrlState};
 
 /// Everything the reader has chosen.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +30,12 @@ pub struct AppState {
     pub embed: bool,
     /// Compare mode: the date index the change is measured from (to the date shown).
     pub compare: Option<usize>,
+    /// Colour scheme asked for.
+    pub dark: Dark,
+    /// No title or source chrome.
+    pub plain: bool,
+    /// No controls: the map of one date.
+    pub static_map: bool,
 }
 
 /// A change to the state.
@@ -71,6 +77,8 @@ pub enum Action {
     ToggleBlackout,
     /// Escape: lift the blackout, else leave presenter mode, else clear the selection.
     Escape,
+    /// Choose the colour scheme.
+    SetDark(Dark),
     /// Enter compare mode against date index `Some(i)`, or leave it (`None`).
     SetCompare(Option<usize>),
     /// Replace the reader's choices by those of another state (back/forward navigation); keeps
@@ -90,6 +98,9 @@ impl AppState {
             blackout: false,
             embed: false,
             compare: None,
+            dark: Dark::Auto,
+            plain: false,
+            static_map: false,
         }
     }
 
@@ -191,6 +202,9 @@ impl AppState {
             blackout: false,
             embed: url.embed,
             compare,
+            dark: url.dark,
+            plain: url.plain,
+            static_map: url.static_map,
         };
         (state, notices)
     }
@@ -214,6 +228,9 @@ impl AppState {
             dwell: (t.dwell_ms() != crate::core::timeline::DEFAULT_DWELL_MS).then_some(t.dwell_ms() / 1000.0),
             play: false,
             compare: self.compare.and_then(|i| ds.dates.get(i).copied()),
+            dark: self.dark,
+            plain: self.plain,
+            static_map: self.static_map,
         }
     }
 
@@ -244,6 +261,7 @@ impl AppState {
             }
             Action::SetLang(l) => self.lang = *l,
             Action::SetCompare(c) => self.compare = *c,
+            Action::SetDark(d) => self.dark = *d,
             Action::SetPresent(p) => {
                 self.present = *p;
                 self.blackout = false;

@@ -15,6 +15,9 @@
 //! | `dwell` | seconds, `0`–`60` | hold on dates with events during playback |
 //! | `play` | `1` | start playing on load (ignored with `prefers-reduced-motion: reduce`) |
 //! | `compare` | `YYYY-MM-DD` | compare mode: show the change from this date to `date` |
+//! | `dark` | `auto` / `1` / `0` | colour scheme: follow the system (default), dark, light |
+//! | `plain` | `1` | no title or source chrome (for editors who write their own) |
+//! | `static` | `1` | no controls: the map of one date |
 //!
 //! [`UrlState::parse`] never fails: an unknown or malformed parameter is dropped with a [`Notice`]
 //! the page shows; everything else still applies. [`UrlState::to_query`] writes only what differs
@@ -24,8 +27,22 @@ use crate::core::date::{truncate, Date};
 use crate::core::i18n::{Lang, Text};
 
 /// Every parameter the app understands.
-pub const KNOWN: [&str; 12] =
-    ["date", "region", "lang", "present", "embed", "from", "to", "speed", "loop", "dwell", "play", "compare"];
+pub const KNOWN: [&str; 15] = [
+    "date", "region", "lang", "present", "embed", "from", "to", "speed", "loop", "dwell", "play", "compare", "dark",
+    "plain", "static",
+];
+
+/// The colour scheme asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dark {
+    /// Follow the system's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always dark.
+    On,
+    /// Always light.
+    Off,
+}
 
 /// State carried by the URL.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,6 +71,12 @@ pub struct UrlState {
     pub play: bool,
     /// `compare`: the date the change is measured from.
     pub compare: Option<Date>,
+    /// `dark`.
+    pub dark: Dark,
+    /// `plain=1`.
+    pub plain: bool,
+    /// `static=1`.
+    pub static_map: bool,
 }
 
 /// A parameter that was ignored, and why (shown in the page, in both languages).
@@ -168,6 +191,18 @@ impl UrlState {
                     }
                     "present" => state.present = flag(&v)?,
                     "embed" => state.embed = flag(&v)?,
+                    "plain" => state.plain = flag(&v)?,
+                    "static" => state.static_map = flag(&v)?,
+                    "dark" => {
+                        state.dark = match v.as_str() {
+                            "auto" => Dark::Auto,
+                            _ => match flag(&v) {
+                                Ok(true) => Dark::On,
+                                Ok(false) => Dark::Off,
+                                Err(_) => return Err(bad("应为 auto、1 或 0", "should be auto, 1 or 0")),
+                            },
+                        }
+                    }
                     "loop" => state.looping = flag(&v)?,
                     "play" => state.play = flag(&v)?,
                     "speed" => {
@@ -213,6 +248,17 @@ impl UrlState {
         }
         if self.present {
             push("present", "1".into());
+        }
+        match self.dark {
+            Dark::Auto => {}
+            Dark::On => push("dark", "1".into()),
+            Dark::Off => push("dark", "0".into()),
+        }
+        if self.plain {
+            push("plain", "1".into());
+        }
+        if self.static_map {
+            push("static", "1".into());
         }
         if let Some(d) = self.from {
             push("from", d.to_string());
@@ -263,11 +309,14 @@ mod tests {
             dwell: Some(0.5),
             play: true,
             compare: Some(d("2020-02-10")),
+            dark: Dark::On,
+            plain: true,
+            static_map: true,
         };
         let q = s.to_query();
         assert_eq!(
             q,
-            "?date=2020-02-19&compare=2020-02-10&region=520300&lang=en&embed=1&present=1&from=2020-02-12&to=2020-02-26&speed=2&loop=1&dwell=0.5&play=1"
+            "?date=2020-02-19&compare=2020-02-10&region=520300&lang=en&embed=1&present=1&dark=1&plain=1&static=1&from=2020-02-12&to=2020-02-26&speed=2&loop=1&dwell=0.5&play=1"
         );
         assert_eq!(UrlState::parse(&q), (s, vec![]));
         assert_eq!(UrlState::default().to_query(), "");
@@ -316,6 +365,16 @@ mod tests {
         assert_eq!(decode_component("%E8%B4"), None, "truncated UTF-8");
         assert_eq!(decode_component("%4"), None);
         assert_eq!(encode_component("a b/贵"), "a%20b%2F%E8%B4%B5");
+    }
+
+    #[test]
+    fn dark_takes_auto_on_off() {
+        assert_eq!(UrlState::parse("dark=auto").0.dark, Dark::Auto);
+        assert_eq!(UrlState::parse("dark=1").0.dark, Dark::On);
+        assert_eq!(UrlState::parse("dark=0").0.dark, Dark::Off);
+        let (s, n) = UrlState::parse("dark=purple");
+        assert_eq!(s.dark, Dark::Auto);
+        assert_eq!(n[0].message.en, "“purple” should be auto, 1 or 0, ignored");
     }
 
     #[test]

@@ -7,11 +7,12 @@ use crate::core::i18n::Lang;
 use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
-use crate::core::url::{Notice, UrlState};
-use crate::view::charts::Charts;
+use crate::core::url::{Dark, Notice, UrlState};
+use crate::view::charts::{Charts, DataTable};
 use crate::view::facts::Facts;
 use crate::view::legend::Legend;
 use crate::view::map::MapView;
+use crate::view::share::ShareBar;
 use crate::view::timeline::TimelineBar;
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -60,9 +61,7 @@ enum Load {
     Failed(Vec<LoadError>),
 }
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
-}
+use crate::view::window;
 
 /// The browser's preferred page language among ours (Chinese when it prefers neither).
 fn browser_lang() -> Lang {
@@ -78,6 +77,19 @@ fn prefers_reduced_motion() -> bool {
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .map(|m| m.matches())
         .unwrap_or(false)
+}
+
+/// `true` when the system asks for a dark colour scheme.
+fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// `true` inside an iframe.
+fn in_iframe() -> bool {
+    window().map(|w| w.parent().ok().flatten().map(|p| p != w).unwrap_or(false)).unwrap_or(false)
 }
 
 fn location_search() -> String {
@@ -205,6 +217,58 @@ pub fn Page(props: &PageProps) -> Html {
     let index = s.timeline.index();
     let playing = s.timeline.is_playing();
     let present = s.present;
+    let dark = match s.dark {
+        Dark::On => true,
+        Dark::Off => false,
+        Dark::Auto => prefers_dark(),
+    };
+    let static_map = s.static_map;
+    let embed = s.embed;
+    let page_ref = use_node_ref();
+
+    // Classes on <html>: the colour scheme (so the whole document, scrollbars included, follows it)
+    // and `embedded` (no scrollbars of its own inside an iframe).
+    use_effect_with((dark, embed), |&(dark, embed)| {
+        if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let list = el.class_list();
+            let _ = if dark { list.add_1("theme-dark") } else { list.remove_1("theme-dark") };
+            let _ = if embed { list.add_1("embedded") } else { list.remove_1("embedded") };
+        }
+    });
+
+    // Inside an iframe, tell the host page how tall we are whenever that changes (the host script
+    // `embed.js` resizes the iframe). Message: {type: "guizhou-map:height", height, version: 1}.
+    {
+        let page_ref = page_ref.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::prelude::Closure;
+            let mut keep = None;
+            if let (true, Some(el)) = (in_iframe(), page_ref.cast::<web_sys::Element>()) {
+                let page = el.clone();
+                let post = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+                    let Some(w) = window() else { return };
+                    // The page's own height, not the document's (which is at least the iframe's).
+                    let height = page.get_bounding_client_rect().height().ceil() as i32;
+                    let msg = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"guizhou-map:height".into());
+                    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+                    let _ = js_sys::Reflect::set(&msg, &"version".into(), &1.into());
+                    if let Ok(Some(parent)) = w.parent() {
+                        let _ = parent.post_message(&msg, "*");
+                    }
+                });
+                if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+                    observer.observe(&el);
+                    keep = Some((observer, post));
+                }
+            }
+            move || {
+                if let Some((observer, _post)) = keep {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
 
     // Keep <html lang> in step with the page language.
     use_effect_with(lang, |lang| {
@@ -216,8 +280,8 @@ pub fn Page(props: &PageProps) -> Html {
     // Document-wide keys (core::keys): readers' keys, clickers' PageUp/PageDown, presenter keys.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(present, move |&present| {
-            let listener = window().and_then(|w| w.document()).map(|doc| {
+        use_effect_with((present, static_map), move |&(present, static_map)| {
+            let listener = window().and_then(|w| w.document()).filter(|_| !static_map).map(|doc| {
                 // Not passive: we must be able to cancel the slider's own step and page scrolling.
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
@@ -326,7 +390,8 @@ pub fn Page(props: &PageProps) -> Html {
     let tooltip_region = s.hovered.clone().or_else(|| s.selected.clone());
 
     html! {
-        <div class={classes!("page", present.then_some("presenting"), s.embed.then_some("embed"))}>
+        <div ref={page_ref} class={classes!("page", present.then_some("presenting"), embed.then_some("embed"),
+            s.plain.then_some("plain"), static_map.then_some("static"), dark.then_some("dark"))}>
             if !notices.is_empty() {
                 <div class="notices" role="status">
                     <ul>{ for notices.iter().map(|n| html! {
@@ -375,10 +440,12 @@ pub fn Page(props: &PageProps) -> Html {
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
                     <MapView bundle={bundle.clone()} index={index} lang={lang} compare={s.compare}
                         hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
+                    if !static_map {
                     <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}
                         speed={s.timeline.speed()} looping={s.timeline.is_looping()} window={Some(s.timeline.window())}
                         compare={s.compare}
                         on_action={dispatch.clone()} />
+                    }
                 </section>
                 <aside class="side">
                     <p class="readout">
@@ -421,12 +488,32 @@ pub fn Page(props: &PageProps) -> Html {
                     <p class="sr-only" aria-live="polite">{ if playing { String::new() } else { s.summary(&bundle.dataset) } }</p>
                 </aside>
             </main>
-            <Charts bundle={bundle.clone()} index={index} compare={s.compare} selected={s.selected.clone()}
-                hovered={s.hovered.clone()} lang={lang} on_action={dispatch.clone()} />
-            <Facts bundle={bundle.clone()} lang={lang} />
-            <footer class="attribution">
-                <p>{ ATTRIBUTION }</p>
-            </footer>
+            if static_map {
+                <section class="static-table" aria-label={lang.pick("数据表", "Data table")}>
+                    <h2>{ lang.pick("数据表", "Data table") }</h2>
+                    <DataTable bundle={bundle.clone()} lang={lang} />
+                </section>
+            } else if !embed {
+                <Charts bundle={bundle.clone()} index={index} compare={s.compare} selected={s.selected.clone()}
+                    hovered={s.hovered.clone()} lang={lang} dark={dark} on_action={dispatch.clone()} />
+                <ShareBar bundle={bundle.clone()} index={index} compare={s.compare} window={s.timeline.window()}
+                    speed={s.timeline.speed()} lang={lang} dark={dark} query={query.clone()} />
+            }
+            if !embed && !s.plain {
+                <Facts bundle={bundle.clone()} lang={lang} />
+            }
+            if !s.plain {
+                <footer class="attribution">
+                    if embed || static_map {
+                        <p class="source-line">
+                            { lang.pick("来源：", "Sources: ") }
+                            { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join("；") }
+                            if meta.illustrative { { lang.pick("。各市（州）数值为示意数据。", ". Prefecture values are illustrative.") } }
+                        </p>
+                    }
+                    <p>{ ATTRIBUTION }</p>
+                </footer>
+            }
             if s.blackout {
                 <div class="blackout" aria-label={lang.pick("黑屏（按 b 恢复）", "Black screen (press b to return)")}></div>
             }

@@ -31,6 +31,9 @@ pub struct ChartsProps {
     pub hovered: Option<String>,
     /// Page language.
     pub lang: Lang,
+    /// Dark page colours.
+    #[prop_or_default]
+    pub dark: bool,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -68,17 +71,19 @@ pub fn Charts(props: &ChartsProps) -> Html {
 /// Rate over time, with a cursor layer that alone changes with the date.
 #[component]
 pub fn TimeChartView(props: &ChartsProps) -> Html {
-    let ChartsProps { bundle, index, selected, hovered, lang, on_action, .. } = props;
+    let ChartsProps { bundle, index, selected, hovered, lang, dark, on_action, .. } = props;
+    let dark = *dark;
     let (index, lang) = (*index, *lang);
     let node = use_node_ref();
     let (width, _) = use_size(node.clone(), (640.0, f64::INFINITY));
     let frame = time::frame(width as u32);
     let n = bundle.dataset.dates.len();
     let labels = use_memo((bundle.clone(), lang), |(b, l)| labels(b, *l));
-    let lines = use_memo((bundle.clone(), frame.width, selected.clone(), hovered.clone(), lang), {
+    let lines = use_memo((bundle.clone(), frame.width, selected.clone(), hovered.clone(), lang, dark), {
         let labels = labels.clone();
-        move |(b, _, sel, hov, l)| {
+        move |(b, _, sel, hov, l, dark)| {
             let chart = TimeChart {
+                dark: *dark,
                 ds: &b.dataset,
                 labels: &labels,
                 selected: sel.as_deref(),
@@ -116,9 +121,6 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
         Callback::from(move |_: PointerEvent| on_action.emit(Action::Hover(None)))
     };
     let description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
-    let ds = &bundle.dataset;
-    let cell =
-        |v: Option<crate::core::dataset::Value>| v.map(|v| format::value(&v, lang)).unwrap_or_else(|| "–".into());
     html! {
         <figure class="chart time-chart">
             <figcaption>
@@ -134,37 +136,61 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
             </div>
             <details class="chart-table">
                 <summary>{ lang.pick("数据表：各地区逐日复工率", "Data table: each region's rate by date") }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick("逐日数据表", "Daily data table")}>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ lang.pick("地区", "Region") }</th>
-                            { for ds.dates.iter().map(|d| html! { <th scope="col">{ format::short_date(*d, lang) }</th> }) }
-                        </tr></thead>
-                        <tbody>
-                            { for ds.regions.iter().enumerate().map(|(k, s)| html! {
-                                <tr>
-                                    <th scope="row">{ labels.get(k).cloned().unwrap_or_default() }</th>
-                                    { for s.values.iter().map(|v| html! { <td>{ cell(*v) }</td> }) }
-                                </tr>
-                            }) }
-                            if (0..n).any(|i| ds.total(i).is_some()) {
-                                <tr class="total">
-                                    <th scope="row">{ lang.pick("全省合计", "Province total") }</th>
-                                    { for (0..n).map(|i| html! { <td>{ cell(ds.total(i)) }</td> }) }
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable bundle={bundle.clone()} lang={lang} />
             </details>
         </figure>
+    }
+}
+
+/// Properties of [`DataTable`].
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    /// The loaded data.
+    pub bundle: SharedBundle,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The whole dataset as a table: a row per region (and the province total), a column per date.
+#[component]
+pub fn DataTable(props: &TableProps) -> Html {
+    let (bundle, lang) = (&props.bundle, props.lang);
+    let ds = &bundle.dataset;
+    let n = ds.dates.len();
+    let cell =
+        |v: Option<crate::core::dataset::Value>| v.map(|v| format::value(&v, lang)).unwrap_or_else(|| "–".into());
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick("逐日数据表", "Daily data table")}>
+            <table class="data-table">
+                <caption class="sr-only">{ ds.meta.title.get(lang) }</caption>
+                <thead><tr>
+                    <th scope="col">{ lang.pick("地区", "Region") }</th>
+                    { for ds.dates.iter().map(|d| html! { <th scope="col"><time datetime={d.to_string()}>{ format::short_date(*d, lang) }</time></th> }) }
+                </tr></thead>
+                <tbody>
+                    { for ds.regions.iter().map(|s| html! {
+                        <tr>
+                            <th scope="row">{ bundle.label(&s.code, lang) }</th>
+                            { for s.values.iter().map(|v| html! { <td>{ cell(*v) }</td> }) }
+                        </tr>
+                    }) }
+                    if (0..n).any(|i| ds.total(i).is_some()) {
+                        <tr class="total">
+                            <th scope="row">{ lang.pick("全省合计", "Province total") }</th>
+                            { for (0..n).map(|i| html! { <td>{ cell(ds.total(i)) }</td> }) }
+                        </tr>
+                    }
+                </tbody>
+            </table>
+        </div>
     }
 }
 
 /// The ranking for the date (or the change between two dates in compare mode).
 #[component]
 pub fn RankingView(props: &ChartsProps) -> Html {
-    let ChartsProps { bundle, index, compare, selected, lang, on_action, .. } = props;
+    let ChartsProps { bundle, index, compare, selected, lang, dark, on_action, .. } = props;
+    let dark = *dark;
     let (index, lang) = (*index, *lang);
     let node = use_node_ref();
     let (width, _) = use_size(node.clone(), (480.0, f64::INFINITY));
@@ -185,8 +211,15 @@ pub fn RankingView(props: &ChartsProps) -> Html {
         Measure::Change { scale, .. } => ((-scale.extent, scale.extent), true),
         Measure::Rate(_) => ((0.0, 100.0), false),
     };
-    let svg = use_memo((rows.clone(), frame.width, selected.clone(), lang), move |(rows, _, sel, l)| {
-        to_svg(frame.width, frame.height, |root| ranking::draw(root, &frame, rows, domain, sel.as_deref(), *l, change))
+    let svg = use_memo((rows.clone(), frame.width, selected.clone(), lang, dark), move |(rows, _, sel, l, dark)| {
+        to_svg(frame.width, frame.height, |root| {
+            ranking::draw(
+                root,
+                &frame,
+                rows,
+                &ranking::Style { domain, selected: sel.as_deref(), lang: *l, change, dark: *dark },
+            )
+        })
     });
     let on_click = {
         let (node, rows, on_action) = (node.clone(), rows.clone(), on_action.clone());

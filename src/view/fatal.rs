@@ -4,7 +4,7 @@
 /// Puts `message` into the `#fatal` banner and shows it. Does nothing outside a browser or when
 /// the page has no banner.
 pub fn show_fatal(message: &str) {
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fatal")) else {
+    let Some(el) = crate::view::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("fatal")) else {
         return;
     };
     if let Some(detail) = el.query_selector(".fatal-detail").ok().flatten() {

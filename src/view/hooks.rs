@@ -16,7 +16,7 @@ pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
             let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                     let w = entry.content_rect().width().round();
-                    let h = web_sys::window()
+                    let h = crate::view::window()
                         .and_then(|w| w.inner_height().ok())
                         .and_then(|h| h.as_f64())
                         .unwrap_or(f64::INFINITY);

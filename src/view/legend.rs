@@ -25,30 +25,29 @@ pub struct LegendProps {
 pub fn Legend(props: &LegendProps) -> Html {
     let lang = props.lang;
     // (position 0–1, colour) stops and (position, label) ticks, for the rate or the change scale.
-    let (stops, ticks, caption, aria): (Marks, Marks, String, &str) =
-        match props.change_extent {
-            None => (
-                Sequential::rate().ramp(11).into_iter().map(|(v, c)| (v / 100.0, c.to_string())).collect(),
-                (0..=5).map(|i| (i as f64 / 5.0, format::percent(i as f64 * 20.0, lang))).collect(),
-                format!("{}{}", props.metric, lang.pick("（%）", " (%)")),
-                lang.pick("色阶：0% 浅黄，100% 深蓝", "Colour scale: 0 % pale yellow to 100 % dark blue"),
-            ),
-            Some(e) => {
-                let d = Diverging { extent: e };
-                (
-                    d.ramp(11).into_iter().map(|(v, c)| ((v + e) / (2.0 * e), c.to_string())).collect(),
-                    [-e, -e / 2.0, 0.0, e / 2.0, e]
-                        .iter()
-                        .map(|&v| ((v + e) / (2.0 * e), format::change(v, lang)))
-                        .collect(),
-                    format!("{}{}", props.metric, lang.pick("的变化（百分点）", " change (percentage points)")),
-                    lang.pick(
-                        "色阶：下降为红色，0 为白色，上升为蓝色",
-                        "Colour scale: falls red, no change white, rises blue",
-                    ),
-                )
-            }
-        };
+    let (stops, ticks, caption, aria): (Marks, Marks, String, &str) = match props.change_extent {
+        None => (
+            Sequential::rate().ramp(11).into_iter().map(|(v, c)| (v / 100.0, c.to_string())).collect(),
+            (0..=5).map(|i| (i as f64 / 5.0, format::percent(i as f64 * 20.0, lang))).collect(),
+            format!("{}{}", props.metric, lang.pick("（%）", " (%)")),
+            lang.pick("色阶：0% 浅黄，100% 深蓝", "Colour scale: 0 % pale yellow to 100 % dark blue"),
+        ),
+        Some(e) => {
+            let d = Diverging { extent: e };
+            (
+                d.ramp(11).into_iter().map(|(v, c)| ((v + e) / (2.0 * e), c.to_string())).collect(),
+                [-e, -e / 2.0, 0.0, e / 2.0, e]
+                    .iter()
+                    .map(|&v| ((v + e) / (2.0 * e), format::change(v, lang)))
+                    .collect(),
+                format!("{}{}", props.metric, lang.pick("的变化（百分点）", " change (percentage points)")),
+                lang.pick(
+                    "色阶：下降为红色，0 为白色，上升为蓝色",
+                    "Colour scale: falls red, no change white, rises blue",
+                ),
+            )
+        }
+    };
     let stops = stops.into_iter().map(|(t, c)| html! { <stop offset={format!("{:.1}%", t * 100.0)} stop-color={c} /> });
     let ticks = ticks.into_iter().map(|(t, label)| {
         let x = 20.0 + 220.0 * t;

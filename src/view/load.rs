@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Starts a fetch now (the browser downloads in parallel) and returns a future of its text.
 fn start(file: &'static str) -> impl std::future::Future<Output = Result<String, LoadError>> {
-    let promise = web_sys::window().map(|w| w.fetch_with_str(file));
+    let promise = crate::view::window().map(|w| w.fetch_with_str(file));
     async move {
         let promise = promise.ok_or_else(|| LoadError::new(file, "no browser window"))?;
         let resp = JsFuture::from(promise)

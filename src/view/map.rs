@@ -5,11 +5,11 @@
 //! as attribute and text changes on the existing elements. Stable hooks: every region is a
 //! `path[data-region="<adcode>"]` with its colour in `fill`.
 
+use crate::core::choropleth::{self, Mode};
 use crate::core::dataset::Value;
-use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::names::short_zh;
-use crate::core::scale::{Diverging, Rgb, Sequential, NO_VALUE};
+use crate::core::scale::{Rgb, Sequential, NO_VALUE};
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
 use crate::view::hooks::use_size;
@@ -94,18 +94,10 @@ pub fn MapView(props: &MapProps) -> Html {
 
     let ds = &bundle.dataset;
     // What each region shows: its rate, or in compare mode its change in points.
-    let scale = compare.map(|from| Diverging::covering(ds.max_abs_change(from, index)));
+    let mode = Mode::new(ds, index, *compare);
     let shown = |code: &str| -> (Rgb, Option<String>) {
-        match (compare, scale) {
-            (Some(from), Some(scale)) => match ds.change_between(code, *from, index) {
-                Some(c) => (scale.color(c), Some(format::change(c, lang))),
-                None => (NO_VALUE, None),
-            },
-            _ => {
-                let v = ds.value(code, index);
-                (fill_of(v), v.map(|v| format::value(&v, lang)))
-            }
-        }
+        let s = choropleth::shown(ds, code, mode, lang);
+        (s.fill, s.text)
     };
     let font = (width / 48.0).clamp(10.0, 15.0);
     let regions = bundle.shapes.regions.iter().zip(paths.regions.iter()).map(|(shape, d)| {

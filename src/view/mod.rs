@@ -6,6 +6,7 @@
 //! run during server-side rendering, so every component also renders natively in tests.
 
 mod app;
+mod browser;
 mod charts;
 mod facts;
 mod fatal;
@@ -13,10 +14,26 @@ mod hooks;
 mod legend;
 mod load;
 mod map;
+mod share;
 mod timeline;
 mod tooltip;
 
 pub use app::{App, Page, PageProps, SharedBundle};
+
+/// The browser window, or `None` outside a browser. Server-side rendering runs the same component
+/// code natively, where touching a browser global would panic, so view code asks here instead of
+/// calling `web_sys::window()` directly.
+pub(crate) fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+pub use charts::{DataTable, TableProps};
 pub use facts::{Facts, FactsProps};
 pub use fatal::{install_panic_hook, show_fatal};
 pub use legend::{Legend, LegendProps};

@@ -49,7 +49,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         let values: Vec<Option<f64>> =
             b.dataset.series(code).map(|s| s.values.iter().map(|v| v.map(|v| v.rate)).collect()).unwrap_or_default();
         let (w, h) = crate::charts::sparkline::SIZE;
-        crate::charts::to_svg(w, h, |root| crate::charts::sparkline::draw(root, &values, *i)).unwrap_or_default()
+        crate::charts::to_svg(w, h, |root| crate::charts::sparkline::draw(root, &values, *i, false)).unwrap_or_default()
     });
     let compare_line = compare.and_then(|from| {
         let (a, b) = (ds.dates.get(from)?, ds.dates.get(index)?);

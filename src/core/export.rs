@@ -1,0 +1,318 @@
+//! Exports made from the loaded data and the reader's state: the data as CSV, and a standalone
+//! SVG "poster" of the current view (title, date, map, legend, source line and the illustrative
+//! note), which is also what PNG downloads and video frames are drawn from.
+//!
+//! Pure string building: natively tested, identical in every browser.
+
+use crate::core::bundle::{Bundle, ATTRIBUTION};
+use crate::core::choropleth::{self, Mode};
+use crate::core::dataset::Bound;
+use crate::core::format;
+use crate::core::i18n::Lang;
+use crate::core::scale::{Rgb, Sequential, NO_VALUE};
+use std::fmt::Write;
+
+/// Neutralises a CSV cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the
+/// start) by prefixing an apostrophe, as OWASP recommends. Numbers we write ourselves are never
+/// negative, so no real value is altered.
+pub fn safe_cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+/// The whole dataset as CSV (long form: one row per date and region), UTF-8 with a byte-order mark
+/// so spreadsheet software reads Chinese correctly. Columns: `date, code, name_zh, name_en, rate,
+/// bound, resumed, due, status`.
+pub fn csv(bundle: &Bundle) -> String {
+    let ds = &bundle.dataset;
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let status = if ds.meta.illustrative { "illustrative" } else { "reported" };
+    let _ = w.write_record(["date", "code", "name_zh", "name_en", "rate", "bound", "resumed", "due", "status"]);
+    for (i, d) in ds.dates.iter().enumerate() {
+        for s in &ds.regions {
+            let name = bundle.region(&s.code).map(|r| r.name.clone()).unwrap_or_else(|| s.name.clone());
+            let v = s.values.get(i).copied().flatten();
+            let rate = v.map(|v| format!("{:.2}", v.rate)).unwrap_or_default();
+            let bound = match v.map(|v| v.bound) {
+                Some(Bound::Exact) => "exact",
+                Some(Bound::MoreThan) => "more_than",
+                None => "",
+            };
+            let (resumed, due) = match v.and_then(|v| v.counts) {
+                Some(c) => (c.resumed.to_string(), c.due.to_string()),
+                None => (String::new(), String::new()),
+            };
+            let row =
+                [d.to_string(), s.code.clone(), name.zh, name.en, rate, bound.into(), resumed, due, status.into()];
+            let _ = w.write_record(row.iter().map(|c| safe_cell(c)));
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// The HTML an editor pastes to embed the map: an iframe of `page_url` (the current state, with
+/// `embed=1`) and the host script at `script_url` that sizes it. The iframe has a sensible fixed
+/// height for hosts that ignore the script, and a sandbox that still lets the app run.
+pub fn embed_snippet(page_url: &str, script_url: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"border:0;width:100%;min-width:300px\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-downloads\" data-guizhou-map></iframe>\n<script src=\"{}\" async></script>",
+        xml_escape(page_url),
+        xml_escape(title),
+        xml_escape(script_url)
+    )
+}
+
+/// Escapes text for SVG/XML content and attributes.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What the poster shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Poster {
+    /// Date index.
+    pub index: usize,
+    /// Compare mode's "from" date index.
+    pub compare: Option<usize>,
+    /// Language.
+    pub lang: Lang,
+    /// Size in CSS pixels (PNG downloads render it at 2×).
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+    /// Dark colours.
+    pub dark: bool,
+}
+
+/// Font stack for standalone SVG: CJK fonts first so Chinese renders wherever one is installed,
+/// then the generic family, so nothing is ever missing outright.
+const FONTS: &str =
+    "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
+
+/// A standalone SVG of the current view.
+pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
+    let ds = &bundle.dataset;
+    let lang = p.lang;
+    let (w, h) = (p.width.max(320.0), p.height.max(240.0));
+    let (bg, ink, muted) = if p.dark { ("#121417", "#eceff1", "#a7b0b8") } else { ("#ffffff", "#1a1a1a", "#555555") };
+    let mode = Mode::new(ds, p.index, p.compare);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONTS}">"#
+    );
+    let _ = write!(s, r#"<rect width="100%" height="100%" fill="{bg}"/>"#);
+    s.push_str(
+        r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5"/></pattern>"##,
+    );
+    // Legend gradient.
+    type Stops = Vec<(f64, Rgb)>;
+    type Ticks = Vec<(f64, String)>;
+    let (stops, ticks, caption): (Stops, Ticks, String) = match mode {
+        Mode::Rate { .. } => (
+            Sequential::rate().ramp(11).into_iter().map(|(v, c)| (v / 100.0, c)).collect(),
+            (0..=5).map(|i| (i as f64 / 5.0, format::percent(i as f64 * 20.0, lang))).collect(),
+            format!("{}{}", ds.meta.metric.name.get(lang), lang.pick("（%）", " (%)")),
+        ),
+        Mode::Change { scale, .. } => {
+            let e = scale.extent;
+            (
+                scale.ramp(11).into_iter().map(|(v, c)| ((v + e) / (2.0 * e), c)).collect(),
+                [-e, 0.0, e].iter().map(|&v| ((v + e) / (2.0 * e), format::change(v, lang))).collect(),
+                format!("{}{}", ds.meta.metric.name.get(lang), lang.pick("的变化（百分点）", " change (points)")),
+            )
+        }
+    };
+    s.push_str(r#"<linearGradient id="ramp" x1="0" x2="1" y1="0" y2="0">"#);
+    for (t, c) in &stops {
+        let _ = write!(s, r#"<stop offset="{:.1}%" stop-color="{c}"/>"#, t * 100.0);
+    }
+    s.push_str("</linearGradient></defs>");
+
+    // Title, date, note.
+    let pad = 28.0;
+    let title = xml_escape(ds.meta.title.get(lang));
+    let _ =
+        write!(s, r#"<text x="{pad}" y="{}" font-size="24" font-weight="700" fill="{ink}">{title}</text>"#, pad + 22.0);
+    let date_text = match (mode, ds.dates.get(p.index)) {
+        (Mode::Change { from, .. }, Some(d)) => match lang {
+            Lang::Zh => format!("{}至{}的变化", format::date(ds.dates[from], lang), format::date(*d, lang)),
+            Lang::En => format!("Change from {} to {}", format::date(ds.dates[from], lang), format::date(*d, lang)),
+        },
+        (_, Some(d)) => format::date(*d, lang),
+        _ => String::new(),
+    };
+    let _ = write!(
+        s,
+        r#"<text x="{pad}" y="{}" font-size="30" font-weight="800" fill="{ink}" data-date="{}">{}</text>"#,
+        pad + 62.0,
+        ds.dates.get(p.index).map(|d| d.to_string()).unwrap_or_default(),
+        xml_escape(&date_text)
+    );
+    if ds.meta.illustrative {
+        let note = lang.pick(
+            "示意数据：各市（州）数值并非报道数字，按说明的方法生成，与报道的全省数字一致",
+            "Illustrative data: prefecture values are not reported figures; made by a stated method that agrees with the reported province figures",
+        );
+        let _ = write!(
+            s,
+            r##"<text x="{pad}" y="{}" font-size="14" font-weight="600" fill="#b36b00" class="illustrative">{}</text>"##,
+            pad + 88.0,
+            xml_escape(note)
+        );
+    }
+
+    // The map, fitted into its box (left part), legend on the right.
+    let legend_w = 250.0;
+    let top = pad + 104.0;
+    let bottom = h - 56.0;
+    let map_w = (w - 2.0 * pad - legend_w - 16.0).max(160.0);
+    let paths = bundle.shapes.paths(map_w, (bottom - top).max(120.0), 4.0);
+    let _ = write!(s, r#"<g transform="translate({pad} {top})">"#);
+    for (shape, d) in bundle.shapes.regions.iter().zip(&paths.regions) {
+        let shown = choropleth::shown(ds, &shape.code, mode, lang);
+        let _ = write!(
+            s,
+            r#"<path data-region="{}" d="{d}" fill="{}" stroke="{bg}" stroke-width="0.8"/>"#,
+            xml_escape(&shape.code),
+            shown.fill
+        );
+        if shown.text.is_none() {
+            let _ = write!(s, r#"<path d="{d}" fill="url(#hatch)"/>"#);
+        }
+    }
+    let _ = write!(s, r#"<path d="{}" fill="none" stroke="{ink}" stroke-width="1.4"/>"#, paths.outline);
+    for (shape, [x, y]) in bundle.shapes.regions.iter().zip(&paths.labels) {
+        let shown = choropleth::shown(ds, &shape.code, mode, lang);
+        let text = shown.fill.text_on();
+        let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.45)" } else { "rgba(255,255,255,0.7)" };
+        let name = xml_escape(&bundle.label(&shape.code, lang));
+        let value = xml_escape(&shown.text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string()));
+        let _ = write!(
+            s,
+            r#"<text x="{x:.1}" y="{:.1}" font-size="13" text-anchor="middle" fill="{text}" stroke="{halo}" stroke-width="3" paint-order="stroke"><tspan x="{x:.1}" font-weight="600">{name}</tspan><tspan x="{x:.1}" dy="1.15em">{value}</tspan></text>"#,
+            y - 3.0
+        );
+    }
+    s.push_str("</g>");
+
+    // Legend.
+    let lx = w - pad - legend_w + 10.0;
+    let _ = write!(s, r#"<g transform="translate({lx} {})" class="legend">"#, top + 10.0);
+    let _ = write!(s, r#"<text x="0" y="0" font-size="14" fill="{muted}">{}</text>"#, xml_escape(&caption));
+    let _ = write!(s, r#"<rect x="0" y="12" width="220" height="16" fill="url(#ramp)"/>"#);
+    for (t, label) in &ticks {
+        let x = 220.0 * t;
+        let _ = write!(
+            s,
+            r#"<line x1="{x:.1}" x2="{x:.1}" y1="12" y2="32" stroke="{ink}"/><text x="{x:.1}" y="46" font-size="12" text-anchor="middle" fill="{ink}">{}</text>"#,
+            xml_escape(label)
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<rect x="0" y="62" width="22" height="14" fill="{NO_VALUE}"/><rect x="0" y="62" width="22" height="14" fill="url(#hatch)"/><text x="30" y="74" font-size="12" fill="{ink}">{}</text>"#,
+        lang.pick("无数据", "No data")
+    );
+    s.push_str("</g>");
+
+    // Source line.
+    let sources: Vec<&str> = ds.meta.sources.iter().map(|src| src.name.get(lang)).collect();
+    let source = format!("{}{}", lang.pick("来源：", "Sources: "), sources.join("; "));
+    let _ =
+        write!(s, r#"<text x="{pad}" y="{}" font-size="12" fill="{muted}">{}</text>"#, h - 30.0, xml_escape(&source));
+    let _ = write!(
+        s,
+        r#"<text x="{pad}" y="{}" font-size="12" fill="{muted}">{}</text>"#,
+        h - 12.0,
+        xml_escape(ATTRIBUTION)
+    );
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_every_row_a_bom_and_safe_cells() {
+        let b = Bundle::embedded();
+        let text = csv(&b);
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 1 + 21 * 9, "header + one row per date and region");
+        assert_eq!(lines[0], "\u{feff}date,code,name_zh,name_en,rate,bound,resumed,due,status");
+        assert!(lines.iter().any(
+            |l| l.starts_with("2020-02-19,520300,遵义市,Zunyi,57.5") && l.ends_with(",exact,363,631,illustrative")
+        ));
+        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe_cell("+1"), "'+1");
+        assert_eq!(safe_cell("贵阳"), "贵阳");
+        // A hostile region name in the data is neutralised and quoted.
+        let mut evil = b.clone();
+        evil.regions[0].name.zh = "=1+1,\"x\"".into();
+        let t = csv(&evil);
+        assert!(t.contains("\"'=1+1,\"\"x\"\"\""), "{}", &t[..400]);
+    }
+
+    #[test]
+    fn poster_is_standalone_with_everything_it_must_carry() {
+        let b = Bundle::embedded();
+        let p = Poster { index: 9, compare: None, lang: Lang::En, width: 1000.0, height: 760.0, dark: false };
+        let svg = poster_svg(&b, &p);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_eq!(svg.matches("data-region=").count(), 9);
+        assert!(svg.contains(">19 Feb 2020<"));
+        assert!(svg.contains("Illustrative data"));
+        assert!(svg.contains("Tianditu"));
+        assert!(svg.contains("Sources: China News Service"));
+        assert!(svg.contains("id=\"ramp\"") && svg.contains(">100 %<"));
+        assert!(svg.contains("sans-serif"), "fonts fall back to a generic family");
+        assert!(!svg.contains("href=\"http"), "no external resources");
+        // Balanced tags (a cheap well-formedness check; the e2e test parses it in the browser).
+        assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+        assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
+        let change = poster_svg(&b, &Poster { compare: Some(2), ..p });
+        assert!(change.contains("Change from 12 Feb 2020 to 19 Feb 2020"));
+        assert!(change.contains(" pp<"));
+    }
+
+    #[test]
+    fn embed_snippet_is_escaped_and_sized() {
+        let s = embed_snippet("https://e.org/map/?date=2020-02-19&embed=1", "https://e.org/map/embed.js", "Map \"x\"");
+        assert!(s.starts_with("<iframe src=\"https://e.org/map/?date=2020-02-19&amp;embed=1\""));
+        assert!(s.contains("height=\"720\"") && s.contains("sandbox=\"allow-scripts allow-same-origin"));
+        assert!(s.contains("title=\"Map &quot;x&quot;\""));
+        assert!(s.ends_with("<script src=\"https://e.org/map/embed.js\" async></script>"));
+    }
+
+    #[test]
+    fn hostile_names_stay_text() {
+        let mut b = Bundle::embedded();
+        b.regions[0].name.en = "<script>alert(1)</script>".into();
+        b.dataset.meta.title.en = "a & b <c>".into();
+        let svg = poster_svg(
+            &b,
+            &Poster { index: 0, compare: None, lang: Lang::En, width: 800.0, height: 600.0, dark: true },
+        );
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("&lt;script&gt;") && svg.contains("a &amp; b &lt;c&gt;"));
+    }
+}

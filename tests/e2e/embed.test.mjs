@@ -1,0 +1,222 @@
+// End-to-end: embedding in a host page, render flags, the no-JavaScript page, and every download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, open, DIST, ARTIFACTS } from './browser.mjs';
+
+let browser, server;
+const HOST = (src, extra = '') => `<!doctype html><html><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+<style>body{font-family:serif;margin:0;padding:20px;background:rgb(250,240,230)} .col{width:var(--w,640px)}</style></head>
+<body><div class="col"><p>Article text before.</p>
+<iframe id="map" src="${src}" title="Guizhou map" width="100%" height="720" style="border:0;width:100%" sandbox="allow-scripts allow-same-origin" ${extra}></iframe>
+<p>Article text after.</p></div>
+<script>window.__heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'guizhou-map:height') window.__heights.push(e.data.height); });
+window.__keysBefore = Object.keys(window);</script>
+<script src="/app/embed.js"></script></body></html>`;
+
+before(async () => {
+  browser = await launch();
+  server = await serve({
+    root: DIST,
+    mount: '/app/',
+    extra: {
+      '/host.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HOST('/app/?embed=1&date=2020-02-19')),
+      '/host-nosc.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HOST('/app/?embed=1').replace('<script src="/app/embed.js"></script>', '')),
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const origin = () => server.url.replace(/\/app\/$/, '');
+
+test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself and leaks nothing', async () => {
+  const { page, errors, context } = await open(browser, `${origin()}/host.html`);
+  const frame = page.frameLocator('#map');
+  await frame.locator('[data-region]').first().waitFor({ timeout: 20000 });
+  assert.equal(await frame.locator('[data-region]').count(), 9, 'the map renders inside the sandbox');
+  await page.waitForFunction(() => window.__heights.length > 0);
+  await page.waitForFunction(() => Math.abs(document.getElementById('map').getBoundingClientRect().height - window.__heights.at(-1)) <= 1);
+  const h1 = await page.$eval('#map', (f) => f.getBoundingClientRect().height);
+  assert.ok(h1 > 300 && h1 !== 720, `resized to the content (${h1} px)`);
+  // The app has no scrollbars of its own: its document is not taller than the iframe.
+  const inner = await frame.locator('html').evaluate((html) => [html.scrollHeight, html.clientHeight, getComputedStyle(html).overflow]);
+  assert.equal(inner[2], 'hidden');
+  // A narrow column makes the map shorter: a new height is posted and applied.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.evaluate(() => document.querySelector('.col').style.setProperty('--w', '320px'));
+  await page.waitForFunction((h) => Math.abs(document.getElementById('map').getBoundingClientRect().height - h) > 20, h1);
+  const h2 = await page.$eval('#map', (f) => f.getBoundingClientRect().height);
+  assert.notEqual(h2, h1, `height follows the width (${h1} → ${h2})`);
+  // Nothing leaks into the host: its styles are untouched, one guard global at most.
+  assert.equal(await page.$eval('body', (b) => getComputedStyle(b).backgroundColor), 'rgb(250, 240, 230)');
+  assert.equal(await page.$eval('body', (b) => getComputedStyle(b).fontFamily), 'serif');
+  const added = await page.evaluate(() => Object.keys(window).filter((k) => !window.__keysBefore.includes(k) && k !== '__keysBefore' && k !== '__heights'));
+  assert.deepEqual(added, ['__guizhouMapEmbed']);
+  // Compact layout: title, map, legend, timeline, source line; no charts or long fact list.
+  assert.ok(await frame.locator('h1').isVisible());
+  assert.ok(await frame.locator('input[type=range]').isVisible());
+  assert.ok(await frame.locator('.source-line').isVisible());
+  assert.equal(await frame.locator('.charts').count(), 0);
+  assert.equal(await frame.locator('.facts').count(), 0);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'embed-host.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a host page without the script still gets a sensible fixed-height embed', async () => {
+  const { page, context } = await open(browser, `${origin()}/host-nosc.html`);
+  const frame = page.frameLocator('#map');
+  await frame.locator('[data-region]').first().waitFor({ timeout: 20000 });
+  assert.equal(await page.$eval('#map', (f) => f.getBoundingClientRect().height), 720);
+  await context.close();
+});
+
+test('render flags: dark, plain, static', async () => {
+  const dark = await open(browser, `${server.url}?dark=1`);
+  await dark.page.waitForSelector('[data-region]');
+  assert.equal(await dark.page.$eval('html', (h) => h.classList.contains('theme-dark')), true);
+  assert.equal(await dark.page.$eval('.page', (p) => getComputedStyle(p).backgroundColor), 'rgb(18, 20, 23)');
+  await dark.context.close();
+  const auto = await open(browser, `${server.url}?dark=auto`, { colorScheme: 'dark' });
+  await auto.page.waitForSelector('[data-region]');
+  assert.equal(await auto.page.$eval('html', (h) => h.classList.contains('theme-dark')), true, 'auto follows the OS');
+  await auto.context.close();
+  const light = await open(browser, `${server.url}?dark=0`, { colorScheme: 'dark' });
+  await light.page.waitForSelector('[data-region]');
+  assert.equal(await light.page.$eval('html', (h) => h.classList.contains('theme-dark')), false, 'dark=0 wins over the OS');
+  await light.context.close();
+  const plain = await open(browser, `${server.url}?plain=1`);
+  await plain.page.waitForSelector('[data-region]');
+  assert.ok(!(await plain.page.isVisible('h1')), 'no title');
+  assert.equal(await plain.page.locator('.attribution').count(), 0, 'no source chrome');
+  assert.ok(await plain.page.isVisible('[data-illustrative]'), 'the illustrative note stays');
+  await plain.context.close();
+  const stat = await open(browser, `${server.url}?static=1&date=2020-02-19`);
+  await stat.page.waitForSelector('[data-region]');
+  assert.equal(await stat.page.locator('input[type=range]').count(), 0, 'no controls');
+  assert.equal(await stat.page.locator('.share').count(), 0);
+  assert.equal(await stat.page.getAttribute('[data-current-date]', 'data-current-date'), '2020-02-19');
+  await stat.page.keyboard.press('ArrowLeft');
+  await stat.page.waitForTimeout(200);
+  assert.equal(await stat.page.getAttribute('[data-current-date]', 'data-current-date'), '2020-02-19', 'keys do nothing');
+  await stat.context.close();
+});
+
+test('without JavaScript the page shows the static map of the last date, the legend and the data table', async () => {
+  const { page, context } = await open(browser, server.url, { javaScriptEnabled: false });
+  assert.equal(await page.locator('[data-region]').count(), 9);
+  const fills = await page.$$eval('[data-region]', (els) => els.map((e) => e.getAttribute('fill')));
+  assert.ok(fills.every((f) => /^#[0-9a-f]{6}$/.test(f)), fills.join());
+  assert.equal(await page.getAttribute('[data-current-date]', 'data-current-date'), '2020-03-01');
+  assert.ok(await page.isVisible('.legend'));
+  assert.equal(await page.locator('table.data-table tbody tr').count(), 10, '9 prefectures and the province total');
+  assert.ok(await page.isVisible('[data-illustrative]'));
+  assert.match(await page.locator('noscript').first().innerText().catch(() => ''), /static|静态/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'nojs.png'), fullPage: true });
+  await context.close();
+});
+
+async function download(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click(selector)]);
+  const file = path.join(ARTIFACTS, d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+}
+
+test('PNG, SVG and CSV downloads carry the view and the data', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}?date=2020-02-19&lang=en`, { acceptDownloads: true });
+  await page.waitForSelector('.share');
+  const png = await download(page, 'button.download-png');
+  assert.match(path.basename(png), /guizhou-resumption-2020-02-19\.png/);
+  const buf = fs.readFileSync(png);
+  assert.equal(buf.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual([buf.readUInt32BE(16), buf.readUInt32BE(20)], [2000, 1520], '2× pixel ratio');
+  const colours = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    let nonWhite = 0;
+    for (let i = 0; i < d.length; i += 4 * 97) { seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`); if (d[i] + d[i + 1] + d[i + 2] < 740) nonWhite++; }
+    return { distinct: seen.size, nonWhite };
+  }, buf.toString('base64'));
+  assert.ok(colours.distinct > 20 && colours.nonWhite > 2000, `not blank: ${JSON.stringify(colours)}`);
+
+  const svgFile = await download(page, 'button.download-svg');
+  const svg = fs.readFileSync(svgFile, 'utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), regions: doc.querySelectorAll('[data-region]').length, text: doc.documentElement.textContent };
+  }, svg);
+  assert.equal(parsed.error, false, 'the SVG parses');
+  assert.equal(parsed.regions, 9);
+  assert.match(parsed.text, /19 Feb 2020/);
+  assert.match(parsed.text, /Illustrative data/);
+  assert.match(parsed.text, /Tianditu/);
+
+  const csvFile = await download(page, 'button.download-csv');
+  const csv = fs.readFileSync(csvFile, 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with BOM');
+  const rows = csv.trim().split('\r\n');
+  assert.equal(rows.length, 1 + 21 * 9, 'every row');
+  assert.ok(rows.some((r) => r.startsWith('2020-02-26,522700,黔南布依族苗族自治州,Qiannan,100.00,exact,')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the embed button shows the snippet for the current state, with a copy button', async () => {
+  const { page, context } = await open(browser, `${server.url}?date=2020-02-19&region=520300&lang=en`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
+  await page.waitForSelector('.share');
+  await page.click('button.embed-toggle');
+  const code = await page.inputValue('.embed-code');
+  // The language is fixed in the embed (the article's), even where the link leaves it to the browser.
+  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/app\/\?date=2020-02-19&amp;region=520300&amp;lang=en&amp;embed=1"/);
+  assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/app\/embed\.js" async><\/script>/);
+  await page.click('button.copy-embed');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent.length > 0);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+  await page.click('button.copy-link');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Link copied');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/app\/\?date=2020-02-19&region=520300$/);
+  await context.close();
+});
+
+test('the animation export makes a WebM video of the window, with progress and cancel', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}?from=2020-02-20&to=2020-03-01&speed=4&lang=en`, { acceptDownloads: true });
+  await page.waitForSelector('.share');
+  // Cancel first: progress shows, cancel stops it, nothing is downloaded.
+  await page.click('button.export-video');
+  await page.waitForSelector('.video-progress progress');
+  await page.click('button.video-cancel');
+  await page.waitForFunction(() => !document.querySelector('.video-progress'));
+  // Then the whole window: 10 dates at 4 a second ≈ 2.5 s.
+  const file = await download(page, 'button.export-video');
+  assert.match(path.basename(file), /guizhou-resumption-2020-02-20-2020-03-01\.webm/);
+  const buf = fs.readFileSync(file);
+  assert.ok(buf.length > 5000, `non-empty video (${buf.length} bytes)`);
+  assert.equal(buf.readUInt32BE(0), 0x1a45dfa3, 'an EBML (WebM) file');
+  const duration = await page.evaluate(async (b64) => {
+    const v = document.createElement('video');
+    v.src = `data:video/webm;base64,${b64}`;
+    await new Promise((r) => { v.onloadedmetadata = r; });
+    if (!isFinite(v.duration)) { // MediaRecorder files carry no duration: seek to the end to learn it
+      v.currentTime = 1e6;
+      await new Promise((r) => { v.ontimeupdate = r; });
+    }
+    return v.duration;
+  }, buf.toString('base64'));
+  assert.ok(duration > 1.8 && duration < 4.5, `about 2.5 s long (${duration})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
