@@ -7,4 +7,5 @@
 pub mod charts;
 pub mod core;
 pub mod illustrative;
+pub mod reported;
 pub mod view;

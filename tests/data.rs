@@ -105,3 +105,45 @@ fn events_are_the_reported_facts_with_sources() {
         assert!(ds.date_index(e.date).is_some(), "event {} outside the series", e.date);
     }
 }
+
+#[test]
+fn the_2021_snapshot_is_verbatim() {
+    let ds = Dataset::from_json(include_str!("../static/data/resumption-2021.json")).unwrap();
+    assert!(!ds.meta.illustrative, "reported figures");
+    assert_eq!(ds.dates, vec![d("2021-02-20")]);
+    let v = |code: &str| ds.value(code, 0).unwrap();
+    assert_eq!((v("522300").rate, v("522300").bound), (94.8, Bound::Exact));
+    assert_eq!((v("520200").rate, v("520200").bound), (75.7, Bound::Exact));
+    assert_eq!((v("520100").rate, v("520100").bound), (71.0, Bound::Exact));
+    for code in ["520500", "522700", "522600"] {
+        assert_eq!((v(code).rate, v(code).bound), (60.0, Bound::MoreThan), "{code}: only “> 60 %”");
+    }
+    for code in ["520300", "520400", "520600"] {
+        assert_eq!((v(code).rate, v(code).bound), (50.0, Bound::MoreThan), "{code}: only “> 50 %”");
+    }
+    let total = ds.total(0).unwrap();
+    assert_eq!(total.counts.map(|c| (c.resumed, c.due)), Some((2696, 4054)));
+    assert_eq!(format!("{:.1}", total.rate), "66.5");
+    assert!(ds.meta.sources[0].url.contains("14048740988145001"));
+    assert!(ds.meta.title.en.contains("2021"));
+}
+
+#[test]
+fn the_county_dataset_repeats_each_prefectures_illustrative_series() {
+    let counties = Dataset::from_json(include_str!("../static/data/resumption-2020-counties.json")).unwrap();
+    let prefectures = data();
+    assert!(counties.meta.illustrative);
+    let geo = parse_regions(include_str!("../static/geo/guizhou-counties.geojson"), "adcode").unwrap();
+    assert_eq!(geo.len(), 88);
+    assert_eq!(counties.regions.len(), 88);
+    let raw: serde_json::Value = serde_json::from_str(include_str!("../static/geo/guizhou-counties.geojson")).unwrap();
+    for f in raw["features"].as_array().unwrap() {
+        let code = f["properties"]["adcode"].as_str().unwrap();
+        let parent = f["properties"]["parent_adcode"].as_str().unwrap();
+        for i in 0..counties.dates.len() {
+            let c = counties.value(code, i).unwrap().rate;
+            let p = prefectures.value(parent, i).unwrap().rate;
+            assert!((c - p).abs() <= 0.05, "{code} on {}: {c} vs its prefecture's {p}", counties.dates[i]);
+        }
+    }
+}

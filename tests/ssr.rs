@@ -20,6 +20,7 @@ fn page_props() -> PageProps {
         url: Default::default(),
         url_notices: vec![],
         autoplay_allowed: true,
+        children: Default::default(),
     }
 }
 

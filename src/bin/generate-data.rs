@@ -1,39 +1,59 @@
-//! Writes the illustrative default dataset to `static/data/resumption-2020.json`
-//! (method: `src/illustrative.rs` and `static/data/README.md`).
+//! Writes the shipped datasets (methods: `src/illustrative.rs`, `src/reported.rs`,
+//! `static/data/README.md`):
+//! - `static/data/resumption-2020.json` — illustrative, 9 prefectures, daily;
+//! - `static/data/resumption-2020-counties.json` — illustrative, 88 counties;
+//! - `static/data/resumption-2021.json` — reported, 9 prefectures, 2021-02-20.
 //!
-//! `cargo run --bin generate-data` rewrites the file; `cargo run --bin generate-data -- --check`
-//! only reports whether the committed file is what the generator produces.
+//! `cargo run --bin generate-data` rewrites them; `-- --check` only reports whether the committed
+//! files are what the generator produces.
 
 use std::process::ExitCode;
 
-const PATH: &str = "static/data/resumption-2020.json";
+fn counties() -> Vec<(String, String, String)> {
+    let text = include_str!("../../static/geo/guizhou-counties.geojson");
+    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let features = v.get("features").and_then(|f| f.as_array()).cloned().unwrap_or_default();
+    features
+        .iter()
+        .filter_map(|f| {
+            let p = f.get("properties")?;
+            let s = |k: &str| p.get(k).and_then(|x| x.as_str()).map(str::to_string);
+            Some((s("adcode")?, s("name_zh")?, s("parent_adcode")?))
+        })
+        .collect()
+}
 
 fn main() -> ExitCode {
-    let text = guizhou_map::illustrative::file_text();
-    if std::env::args().any(|a| a == "--check") {
-        return match std::fs::read_to_string(PATH) {
-            Ok(committed) if committed == text => {
-                println!("{PATH} is up to date");
-                ExitCode::SUCCESS
+    let files = [
+        ("static/data/resumption-2020.json", guizhou_map::illustrative::file_text()),
+        ("static/data/resumption-2020-counties.json", guizhou_map::illustrative::counties(&counties()).to_json()),
+        ("static/data/resumption-2021.json", guizhou_map::reported::snapshot_2021().to_json()),
+    ];
+    let check = std::env::args().any(|a| a == "--check");
+    let mut ok = true;
+    for (path, text) in files {
+        if check {
+            match std::fs::read_to_string(path) {
+                Ok(committed) if committed == text => println!("{path} is up to date"),
+                Ok(_) => {
+                    eprintln!("{path} differs from the generator's output: run `cargo run --bin generate-data`");
+                    ok = false;
+                }
+                Err(e) => {
+                    eprintln!("cannot read {path}: {e}");
+                    ok = false;
+                }
             }
-            Ok(_) => {
-                eprintln!("{PATH} differs from the generator's output: run `cargo run --bin generate-data`");
-                ExitCode::FAILURE
-            }
-            Err(e) => {
-                eprintln!("cannot read {PATH}: {e}");
-                ExitCode::FAILURE
-            }
-        };
+        } else if let Err(e) = std::fs::write(path, &text) {
+            eprintln!("cannot write {path}: {e}");
+            ok = false;
+        } else {
+            println!("wrote {path} ({} bytes)", text.len());
+        }
     }
-    match std::fs::write(PATH, &text) {
-        Ok(()) => {
-            println!("wrote {PATH} ({} bytes)", text.len());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("cannot write {PATH}: {e}");
-            ExitCode::FAILURE
-        }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -45,6 +45,7 @@ fn main() -> std::process::ExitCode {
         url: UrlState { static_map: true, ..Default::default() },
         url_notices: vec![],
         autoplay_allowed: false,
+        children: Default::default(),
     };
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,

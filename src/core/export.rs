@@ -118,7 +118,7 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
     );
     let _ = write!(s, r#"<rect width="100%" height="100%" fill="{bg}"/>"#);
     s.push_str(
-        r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5"/></pattern>"##,
+        r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5"/></pattern><pattern id="bound" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="7" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2"/></pattern>"##,
     );
     // Legend gradient.
     type Stops = Vec<(f64, Rgb)>;
@@ -195,9 +195,12 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
         if shown.text.is_none() {
             let _ = write!(s, r#"<path d="{d}" fill="url(#hatch)"/>"#);
         }
+        if shown.lower_bound {
+            let _ = write!(s, r#"<path d="{d}" fill="url(#bound)"/>"#);
+        }
     }
     let _ = write!(s, r#"<path d="{}" fill="none" stroke="{ink}" stroke-width="1.4"/>"#, paths.outline);
-    for (shape, [x, y]) in bundle.shapes.regions.iter().zip(&paths.labels) {
+    for (shape, [x, y]) in bundle.shapes.regions.iter().zip(&paths.labels).filter(|_| bundle.shapes.labelled()) {
         let shown = choropleth::shown(ds, &shape.code, mode, lang);
         let text = shown.fill.text_on();
         let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.45)" } else { "rgba(255,255,255,0.7)" };

@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod geo;
 pub mod i18n;
+pub mod ingest;
 pub mod keys;
 pub mod names;
 pub mod projection;

@@ -37,6 +37,17 @@ impl Albers {
         Albers::new(106.8, 25.5, 28.5)
     }
 
+    /// An Albers projection suited to any area: central meridian in the middle of the longitudes,
+    /// standard parallels one sixth in from each edge of the latitudes (the usual rule), so loaded
+    /// boundaries (another province, all of China) are drawn as faithfully as Guizhou.
+    pub fn for_extent(min_lon: f64, min_lat: f64, max_lon: f64, max_lat: f64) -> Albers {
+        let (lon0, dlat) = ((min_lon + max_lon) / 2.0, (max_lat - min_lat).max(0.5));
+        let (p1, p2) = (min_lat + dlat / 6.0, max_lat - dlat / 6.0);
+        // Parallels symmetric about the equator would make the cone a cylinder (n = 0).
+        let (p1, p2) = if (p1 + p2).abs() < 1.0 { (p1 + 1.0, p2 + 1.0) } else { (p1, p2) };
+        Albers::new(lon0, p1, p2)
+    }
+
     /// Projects `[lon, lat]` (degrees) to raw `[x, y]` (unit sphere, y north).
     pub fn project(&self, p: [f64; 2]) -> [f64; 2] {
         let lambda = (p[0].to_radians() - self.lambda0) * self.n;
@@ -156,6 +167,16 @@ mod tests {
         assert!(b[1] > a[1]);
         // East is to the right.
         assert!(p.project([108.0, 27.0])[0] > p.project([105.0, 27.0])[0]);
+    }
+
+    #[test]
+    fn for_extent_matches_the_guizhou_choice_closely() {
+        let a = Albers::for_extent(103.6, 24.6, 109.6, 29.2);
+        let g = Albers::guizhou();
+        let (p, q) = (a.project([107.0, 27.0]), g.project([107.0, 27.0]));
+        assert!((p[0] - q[0]).abs() < 0.01 && (p[1] - q[1]).abs() < 0.01);
+        let china = Albers::for_extent(73.5, 18.2, 135.1, 53.6);
+        assert!(china.project([116.4, 39.9])[1] > china.project([113.3, 23.1])[1], "Beijing is north of Guangzhou");
     }
 
     #[test]

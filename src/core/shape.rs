@@ -19,7 +19,8 @@ pub struct Shape {
     /// Polygons: exterior ring first, then holes.
     pub polygons: Vec<RawPolygon>,
     /// Where the label goes (raw coordinates): the point inside the largest polygon farthest from
-    /// its edges, so the name never sits outside a crescent-shaped prefecture.
+    /// its edges, so the name never sits outside a crescent-shaped prefecture. NaN when the map has
+    /// too many regions to label ([`Shapes::MAX_LABELLED`]).
     pub label: [f64; 2],
 }
 
@@ -186,8 +187,13 @@ fn polygons_d(polys: &[RawPolygon], fit: &Fit) -> String {
 }
 
 impl Shapes {
+    /// Regions above which labels are not placed (nor drawn): a map of hundreds of regions is read
+    /// through its tooltip, and placing hundreds of labels would only cost time.
+    pub const MAX_LABELLED: usize = 40;
+
     /// Projects `regions` and the optional `outline` (e.g. the province) with `projection`.
     pub fn new(projection: &Albers, regions: &[Region], outline: &[Region]) -> Shapes {
+        let labelled = regions.len() <= Self::MAX_LABELLED;
         let mut bounds = Bounds::empty();
         let regions = regions
             .iter()
@@ -201,7 +207,8 @@ impl Shapes {
                     })
                     .cloned()
                     .unwrap_or_default();
-                Shape { code: r.code.clone(), label: label_point(&largest), polygons }
+                let label = if labelled { label_point(&largest) } else { [f64::NAN, f64::NAN] };
+                Shape { code: r.code.clone(), label, polygons }
             })
             .collect();
         let outline = outline.iter().flat_map(|r| project_polygons(projection, &r.polygons, &mut bounds)).collect();
@@ -227,6 +234,11 @@ impl Shapes {
             labels: self.regions.iter().map(|s| fit.apply(s.label)).collect(),
             outline: polygons_d(&self.outline, &fit),
         }
+    }
+
+    /// `true` when the regions carry labels.
+    pub fn labelled(&self) -> bool {
+        self.regions.iter().all(|r| r.label[0].is_finite())
     }
 
     /// Index of the region `code`.

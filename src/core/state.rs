@@ -9,7 +9,7 @@ use crate::core::dataset::Dataset;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::timeline::Timeline;
-use crate::core::url::{Dark, Notice, UrlState};
+use crate::core::url::{Dark, DataSource, Notice, UrlState};
 
 /// Everything the reader has chosen.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +36,8 @@ pub struct AppState {
     pub plain: bool,
     /// No controls: the map of one date.
     pub static_map: bool,
+    /// Where the data came from (kept in the URL so a link reloads the same data).
+    pub source: DataSource,
 }
 
 /// A change to the state.
@@ -101,6 +103,7 @@ impl AppState {
             dark: Dark::Auto,
             plain: false,
             static_map: false,
+            source: DataSource::default(),
         }
     }
 
@@ -205,6 +208,7 @@ impl AppState {
             dark: url.dark,
             plain: url.plain,
             static_map: url.static_map,
+            source: url.source.clone(),
         };
         (state, notices)
     }
@@ -231,6 +235,7 @@ impl AppState {
             dark: self.dark,
             plain: self.plain,
             static_map: self.static_map,
+            source: self.source.clone(),
         }
     }
 

@@ -18,6 +18,11 @@
 //! | `dark` | `auto` / `1` / `0` | colour scheme: follow the system (default), dark, light |
 //! | `plain` | `1` | no title or source chrome (for editors who write their own) |
 //! | `static` | `1` | no controls: the map of one date |
+//! | `dataset` | `2020` / `2021` / `counties` | one of the shipped datasets |
+//! | `data` | http(s) URL | a dataset to load (project JSON or CSV) |
+//! | `geo` | http(s) URL | boundaries to load (GeoJSON) |
+//! | `key` | property name | which GeoJSON property holds the region key (default `adcode`) |
+//! | `outline` | http(s) URL | an outline to draw round the boundaries |
 //!
 //! [`UrlState::parse`] never fails: an unknown or malformed parameter is dropped with a [`Notice`]
 //! the page shows; everything else still applies. [`UrlState::to_query`] writes only what differs
@@ -27,10 +32,48 @@ use crate::core::date::{truncate, Date};
 use crate::core::i18n::{Lang, Text};
 
 /// Every parameter the app understands.
-pub const KNOWN: [&str; 15] = [
+pub const KNOWN: [&str; 20] = [
     "date", "region", "lang", "present", "embed", "from", "to", "speed", "loop", "dwell", "play", "compare", "dark",
-    "plain", "static",
+    "plain", "static", "dataset", "data", "geo", "key", "outline",
 ];
+
+/// Where the data come from, as the URL says: a shipped dataset, or files at URLs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataSource {
+    /// `dataset`: a shipped dataset's id.
+    pub dataset: Option<String>,
+    /// `data`: URL of a dataset file.
+    pub data: Option<String>,
+    /// `geo`: URL of a boundary file.
+    pub geo: Option<String>,
+    /// `key`: the GeoJSON property with the region key.
+    pub key: Option<String>,
+    /// `outline`: URL of an outline file.
+    pub outline: Option<String>,
+}
+
+impl DataSource {
+    /// `true` when the URL names files to load rather than a shipped dataset.
+    pub fn has_urls(&self) -> bool {
+        self.data.is_some() || self.geo.is_some()
+    }
+}
+
+/// A URL a reader may point the app at: http(s), absolute or relative to the page; at most 2000
+/// characters; no other scheme (`javascript:`, `data:`, `file:` are refused).
+pub fn valid_data_url(v: &str) -> bool {
+    let t = v.trim();
+    if t.is_empty() || t.len() > 2000 || t.chars().any(|c| c.is_control()) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    // Anything that looks like `scheme:` must be http or https; a relative path has no scheme.
+    let scheme = lower.split(['/', '?', '#']).next().unwrap_or("");
+    match scheme.find(':') {
+        Some(_) => lower.starts_with("http://") || lower.starts_with("https://"),
+        None => true,
+    }
+}
 
 /// The colour scheme asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -77,6 +120,8 @@ pub struct UrlState {
     pub plain: bool,
     /// `static=1`.
     pub static_map: bool,
+    /// `dataset`, `data`, `geo`, `key`, `outline`.
+    pub source: DataSource,
 }
 
 /// A parameter that was ignored, and why (shown in the page, in both languages).
@@ -193,6 +238,21 @@ impl UrlState {
                     "embed" => state.embed = flag(&v)?,
                     "plain" => state.plain = flag(&v)?,
                     "static" => state.static_map = flag(&v)?,
+                    "dataset" if valid_region(&v) => state.source.dataset = Some(v.clone()),
+                    "dataset" => return Err(bad("不是数据集名称", "is not a dataset name")),
+                    "data" | "geo" | "outline" if valid_data_url(&v) => {
+                        let slot = match k.as_str() {
+                            "data" => &mut state.source.data,
+                            "geo" => &mut state.source.geo,
+                            _ => &mut state.source.outline,
+                        };
+                        *slot = Some(v.clone());
+                    }
+                    "data" | "geo" | "outline" => {
+                        return Err(bad("不是 http(s) 网址", "is not an http(s) URL"));
+                    }
+                    "key" if !v.is_empty() && v.len() <= 64 => state.source.key = Some(v.clone()),
+                    "key" => return Err(bad("不是属性名", "is not a property name")),
                     "dark" => {
                         state.dark = match v.as_str() {
                             "auto" => Dark::Auto,
@@ -260,6 +320,12 @@ impl UrlState {
         if self.static_map {
             push("static", "1".into());
         }
+        let src = &self.source;
+        for (k, v) in [("dataset", &src.dataset), ("data", &src.data), ("geo", &src.geo), ("key", &src.key), ("outline", &src.outline)] {
+            if let Some(v) = v {
+                push(k, v.clone());
+            }
+        }
         if let Some(d) = self.from {
             push("from", d.to_string());
         }
@@ -312,11 +378,18 @@ mod tests {
             dark: Dark::On,
             plain: true,
             static_map: true,
+            source: DataSource {
+                dataset: None,
+                data: Some("https://example.org/a b.csv".into()),
+                geo: Some("https://example.org/g.geojson".into()),
+                key: Some("code".into()),
+                outline: None,
+            },
         };
         let q = s.to_query();
         assert_eq!(
             q,
-            "?date=2020-02-19&compare=2020-02-10&region=520300&lang=en&embed=1&present=1&dark=1&plain=1&static=1&from=2020-02-12&to=2020-02-26&speed=2&loop=1&dwell=0.5&play=1"
+            "?date=2020-02-19&compare=2020-02-10&region=520300&lang=en&embed=1&present=1&dark=1&plain=1&static=1&data=https%3A%2F%2Fexample.org%2Fa%20b.csv&geo=https%3A%2F%2Fexample.org%2Fg.geojson&key=code&from=2020-02-12&to=2020-02-26&speed=2&loop=1&dwell=0.5&play=1"
         );
         assert_eq!(UrlState::parse(&q), (s, vec![]));
         assert_eq!(UrlState::default().to_query(), "");
@@ -365,6 +438,20 @@ mod tests {
         assert_eq!(decode_component("%E8%B4"), None, "truncated UTF-8");
         assert_eq!(decode_component("%4"), None);
         assert_eq!(encode_component("a b/贵"), "a%20b%2F%E8%B4%B5");
+    }
+
+    #[test]
+    fn data_urls_are_http_only() {
+        for ok in ["https://e.org/d.json", "http://127.0.0.1:8080/x.csv", "data/my.csv", "/abs/path.json", "HTTPS://E.ORG/X"] {
+            assert!(valid_data_url(ok), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/csv,a", "file:///etc/passwd", "ftp://e.org/x", "", " jAvAsCrIpT:x"] {
+            assert!(!valid_data_url(bad), "{bad}");
+        }
+        let (s, n) = UrlState::parse("data=javascript%3Aalert(1)&dataset=2021");
+        assert_eq!(s.source.data, None);
+        assert_eq!(s.source.dataset.as_deref(), Some("2021"));
+        assert_eq!(n[0].message.en, "“javascript:alert(1)” is not an http(s) URL, ignored");
     }
 
     #[test]

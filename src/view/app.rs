@@ -1,13 +1,17 @@
 //! The root: loads the data, then shows the page; owns the app state reducer, the playback clock,
 //! the document-wide keys and the URL.
 
-use crate::core::bundle::{Bundle, LoadError, ATTRIBUTION};
+use crate::core::bundle::{builtin, Builtin, Bundle, LoadError, ATTRIBUTION, BUILTINS};
+use crate::core::i18n::Text;
+use crate::core::ingest::{Issue, Severity};
+use crate::view::data::{DataPanel, Progress};
+use crate::view::window;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
-use crate::core::url::{Dark, Notice, UrlState};
+use crate::core::url::{Dark, DataSource, Notice, UrlState};
 use crate::view::charts::{Charts, DataTable};
 use crate::view::facts::Facts;
 use crate::view::legend::Legend;
@@ -55,14 +59,6 @@ impl Reducible for State {
     }
 }
 
-enum Load {
-    Loading,
-    Ready(SharedBundle),
-    Failed(Vec<LoadError>),
-}
-
-use crate::view::window;
-
 /// The browser's preferred page language among ours (Chinese when it prefers neither).
 fn browser_lang() -> Lang {
     window()
@@ -96,42 +92,166 @@ fn location_search() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// The app: fetches the default files, then renders [`Page`] in the state the URL asks for; a
-/// missing or broken file gets a message naming it instead of a blank page.
+/// A loaded bundle and what it came from.
+#[derive(Clone, PartialEq)]
+struct Current {
+    bundle: SharedBundle,
+    /// Bumped on every load: the page is keyed by it, so new data start from a fresh state.
+    generation: u32,
+    /// The shipped dataset's id, if it is one.
+    builtin: Option<&'static str>,
+    /// The URL state to open the page in.
+    url: UrlState,
+}
+
+/// The app's loading state.
+#[derive(Clone, PartialEq, Default)]
+struct Model {
+    current: Option<Current>,
+    report: Vec<Issue>,
+    progress: Option<Progress>,
+    /// Shipped files that could not be loaded at start (nothing to show).
+    failed: Vec<LoadError>,
+}
+
+enum Msg {
+    Progress(Option<Progress>),
+    Loaded { bundle: Bundle, builtin: Option<&'static str>, url: UrlState, report: Vec<Issue> },
+    Rejected(Vec<Issue>),
+    Failed(Vec<LoadError>),
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut m = (*self).clone();
+        match msg {
+            Msg::Progress(p) => m.progress = p,
+            Msg::Loaded { bundle, builtin, url, report } => {
+                let generation = m.current.as_ref().map(|c| c.generation + 1).unwrap_or(0);
+                m.current = Some(Current { bundle: SharedBundle(Rc::new(bundle)), generation, builtin, url });
+                m.report = report;
+                m.progress = None;
+            }
+            // The previous data stay: only the report changes.
+            Msg::Rejected(report) => {
+                m.report = report;
+                m.progress = None;
+            }
+            Msg::Failed(e) => {
+                m.failed = e;
+                m.progress = None;
+            }
+        }
+        Rc::new(m)
+    }
+}
+
+/// The URL state for newly loaded data: the reader's choices that still make sense (language,
+/// colours, layout) are kept; dates and regions belong to the old data and are dropped.
+fn url_for_new_data(source: DataSource) -> UrlState {
+    let (now, _) = UrlState::parse(&location_search());
+    UrlState { lang: now.lang, dark: now.dark, embed: now.embed, plain: now.plain, present: now.present, source, ..Default::default() }
+}
+
+/// The app: loads the data the URL asks for (a shipped dataset, or files at `data=` / `geo=`),
+/// then renders [`Page`]; later loads (another shipped dataset, the reader's own files) replace
+/// the page's data only when they succeed. A missing or broken shipped file gets a message naming
+/// it instead of a blank page.
 #[component]
 pub fn App() -> Html {
-    let load = use_state(|| Load::Loading);
+    let model = use_reducer(Model::default);
+    let progress = {
+        let model = model.clone();
+        Callback::from(move |p: Progress| model.dispatch(Msg::Progress(Some(p))))
+    };
     {
-        let load = load.clone();
+        let (model, progress) = (model.clone(), progress.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::view::load::load_default().await {
-                    Ok(b) => load.set(Load::Ready(SharedBundle(Rc::new(b)))),
-                    Err(e) => load.set(Load::Failed(e)),
+                let (url, _) = UrlState::parse(&location_search());
+                let b = url.source.dataset.as_deref().and_then(builtin).unwrap_or(&BUILTINS[0]);
+                let base = match crate::view::data::load_builtin(b, &progress).await {
+                    Ok(base) => base,
+                    Err(e) => return model.dispatch(Msg::Failed(e)),
+                };
+                if !url.source.has_urls() {
+                    return model.dispatch(Msg::Loaded { bundle: base, builtin: Some(b.id), url, report: vec![] });
+                }
+                // Files named in the URL go on top of the shipped data; if they fail, the shipped
+                // data show with the report.
+                match crate::view::data::load_urls(&url.source, Some(&base), &progress).await {
+                    Ok((bundle, report)) => model.dispatch(Msg::Loaded { bundle, builtin: None, url, report }),
+                    Err(report) => {
+                        let mut url = url;
+                        url.source = DataSource::default();
+                        model.dispatch(Msg::Loaded { bundle: base, builtin: Some(b.id), url, report });
+                    }
                 }
             });
         });
     }
-    match &*load {
-        Load::Loading => html! {
-            <p class="status" role="status">{ "正在加载地图… Loading the map…" }</p>
-        },
-        Load::Ready(bundle) => {
-            let (url, notices) = UrlState::parse(&location_search());
-            html! {
-                <Page bundle={bundle.clone()} default_lang={browser_lang()} url={url} url_notices={notices}
-                    autoplay_allowed={!prefers_reduced_motion()} />
-            }
-        }
-        Load::Failed(errors) => html! {
+    let on_builtin = {
+        let (model, progress) = (model.clone(), progress.clone());
+        Callback::from(move |b: &'static Builtin| {
+            let (model, progress) = (model.clone(), progress.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::view::data::load_builtin(b, &progress).await {
+                    Ok(bundle) => {
+                        let url = url_for_new_data(DataSource { dataset: (b.id != BUILTINS[0].id).then(|| b.id.to_string()), ..Default::default() });
+                        write_url(&url.to_query(), false);
+                        model.dispatch(Msg::Loaded { bundle, builtin: Some(b.id), url, report: vec![] });
+                    }
+                    Err(e) => model.dispatch(Msg::Rejected(e.into_iter().map(|e| Issue {
+                        severity: Severity::Error,
+                        file: e.file,
+                        place: String::new(),
+                        message: Text::new(e.message.clone(), e.message),
+                    }).collect())),
+                }
+            });
+        })
+    };
+    let on_files = {
+        let (model, progress) = (model.clone(), progress.clone());
+        Callback::from(move |(files, key): (Vec<web_sys::File>, Option<String>)| {
+            let (model, progress) = (model.clone(), progress.clone());
+            let current = model.current.as_ref().map(|c| c.bundle.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::view::data::load_files(files, key, current.as_deref(), &progress).await {
+                    Ok((bundle, report)) => {
+                        // Local files cannot be shared by link: the URL keeps only the reader's choices.
+                        let url = url_for_new_data(DataSource::default());
+                        write_url(&url.to_query(), false);
+                        model.dispatch(Msg::Loaded { bundle, builtin: None, url, report });
+                    }
+                    Err(report) => model.dispatch(Msg::Rejected(report)),
+                }
+            });
+        })
+    };
+    if !model.failed.is_empty() {
+        return html! {
             <div class="load-error" role="alert">
                 <h2>{ "地图无法显示 · The map cannot be shown" }</h2>
                 <p>{ "以下文件缺失或有误 · These files are missing or broken:" }</p>
-                <ul>{ for errors.iter().map(|e| html! {
+                <ul>{ for model.failed.iter().map(|e| html! {
                     <li><code>{ &e.file }</code>{ ": " }{ &e.message }</li>
                 }) }</ul>
             </div>
-        },
+        };
+    }
+    let Some(current) = model.current.clone() else {
+        return html! { <p class="status" role="status">{ "正在加载地图… Loading the map…" }</p> };
+    };
+    let (_, notices) = if current.generation == 0 { UrlState::parse(&location_search()) } else { (UrlState::default(), vec![]) };
+    let lang_now = current.url.lang.unwrap_or_else(browser_lang);
+    html! {
+        <Page key={current.generation} bundle={current.bundle.clone()} default_lang={browser_lang()} url={current.url.clone()}
+            url_notices={notices} autoplay_allowed={!prefers_reduced_motion()}>
+            <DataPanel lang={lang_now} builtin={current.builtin} report={model.report.clone()} progress={model.progress.clone()}
+                on_builtin={on_builtin} on_files={on_files} />
+        </Page>
     }
 }
 
@@ -152,6 +272,9 @@ pub struct PageProps {
     /// `false` under `prefers-reduced-motion: reduce`: nothing plays by itself.
     #[prop_or(true)]
     pub autoplay_allowed: bool,
+    /// The data section (shipped datasets, loading files, the report), shown under the charts.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Is the key event's target a place where keys belong to the element (typing, a native control)?
@@ -473,7 +596,8 @@ pub fn Page(props: &PageProps) -> Html {
                         }
                     </p>
                     <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()}
-                        change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)} />
+                        change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)}
+                        has_bounds={bundle.dataset.regions.iter().flat_map(|r| &r.values).flatten().any(|v| v.bound == crate::core::dataset::Bound::MoreThan)} />
                     <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}>
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
@@ -498,6 +622,9 @@ pub fn Page(props: &PageProps) -> Html {
                     hovered={s.hovered.clone()} lang={lang} dark={dark} on_action={dispatch.clone()} />
                 <ShareBar bundle={bundle.clone()} index={index} compare={s.compare} window={s.timeline.window()}
                     speed={s.timeline.speed()} lang={lang} dark={dark} query={query.clone()} />
+            }
+            if !embed && !static_map {
+                { props.children.clone() }
             }
             if !embed && !s.plain {
                 <Facts bundle={bundle.clone()} lang={lang} />

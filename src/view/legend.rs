@@ -18,6 +18,9 @@ pub struct LegendProps {
     /// Compare mode: the half-width of the diverging scale, in points.
     #[prop_or_default]
     pub change_extent: Option<f64>,
+    /// The data have values known only as a lower bound (shown hatched).
+    #[prop_or_default]
+    pub has_bounds: bool,
 }
 
 /// A horizontal colour ramp with tick labels every 20 %.
@@ -63,7 +66,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             <figcaption>{ caption }</figcaption>
             <div class="legend-row">
                 <svg class="legend-ramp" width="260" height="46" viewBox="0 0 260 46" role="img"
-                    aria-label={aria}>
+                    aria-label={if props.has_bounds { format!("{aria}{}", lang.pick("；斜线表示只知道下限", "; hatching means only a lower bound is known")) } else { aria.to_string() }}>
                     <defs>
                         <linearGradient id="legend-gradient" x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
                     </defs>
@@ -75,6 +78,13 @@ pub fn Legend(props: &LegendProps) -> Html {
                     <rect x="2" y="14" width="22" height="14" fill="url(#no-value-hatch)" />
                     <text x="30" y="26">{ lang.pick("无数据", "No data") }</text>
                 </svg>
+                if props.has_bounds {
+                    <svg class="legend-bound" width="150" height="46" viewBox="0 0 150 46" aria-hidden="true">
+                        <rect x="2" y="14" width="22" height="14" fill={Sequential::rate().color(60.0).to_string()} />
+                        <rect x="2" y="14" width="22" height="14" fill="url(#bound-hatch)" />
+                        <text x="30" y="26">{ lang.pick("仅知下限（“以上”）", "Lower bound only") }</text>
+                    </svg>
+                }
             </div>
         </figure>
     }

@@ -99,6 +99,7 @@ pub fn MapView(props: &MapProps) -> Html {
         let s = choropleth::shown(ds, code, mode, lang);
         (s.fill, s.text)
     };
+    let is_bound = |code: &str| choropleth::shown(ds, code, mode, lang).lower_bound;
     let font = (width / 48.0).clamp(10.0, 15.0);
     let regions = bundle.shapes.regions.iter().zip(paths.regions.iter()).map(|(shape, d)| {
         let (fill, value) = shown(&shape.code);
@@ -132,6 +133,11 @@ pub fn MapView(props: &MapProps) -> Html {
         bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).1.is_none()).map(
             |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
         );
+    // Values known only as a lower bound: the bound's colour, with light hatching over it.
+    let bound_hatches = bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| is_bound(&s.code)).map(
+        |(s, d)| html! { <path key={s.code.clone()} class="hatch bound" data-lower-bound={s.code.clone()} d={d.clone()} fill="url(#bound-hatch)" /> },
+    );
+    let labelled = bundle.shapes.labelled();
     let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).map(|((shape, &[x, y]), info)| {
         let (fill, value_text) = shown(&shape.code);
         let text = fill.text_on();
@@ -170,16 +176,22 @@ pub fn MapView(props: &MapProps) -> Html {
                     <pattern id="no-value-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5" />
                     </pattern>
+                    <pattern id="bound-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                        <line x1="0" y1="0" x2="0" y2="7" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2" />
+                    </pattern>
                 </defs>
                 <g class="regions">{ for regions }</g>
                 <g class="hatches" aria-hidden="true">{ for hatches }</g>
+                <g class="bound-hatches" aria-hidden="true">{ for bound_hatches }</g>
                 <path class="outline" d={paths.outline.clone()} aria-hidden="true" />
                 // Optional nodes go in as single (possibly empty) nodes, never as flattened
                 // iterators: Yew aligns unkeyed siblings from the end, so a sibling list that
                 // changes length would rebuild every node before it — the whole map.
                 { selected_outline.unwrap_or_default() }
                 { hover_outline.unwrap_or_default() }
-                <g class="labels" aria-hidden="true">{ for labels }</g>
+                if labelled {
+                    <g class="labels" aria-hidden="true">{ for labels }</g>
+                }
             </svg>
             { tooltip.unwrap_or_default() }
         </div>

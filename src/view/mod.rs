@@ -8,11 +8,11 @@
 mod app;
 mod browser;
 mod charts;
+mod data;
 mod facts;
 mod fatal;
 mod hooks;
 mod legend;
-mod load;
 mod map;
 mod share;
 mod timeline;

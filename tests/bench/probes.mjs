@@ -1,0 +1,154 @@
+// Functions that run inside the page. Playwright serialises each one with Function.toString, so
+// each must be self-contained: no imports, no closures over this module.
+//
+// Every time is `performance.now()` in the page, whose zero is the navigation's start: the
+// figures do not include Playwright's or CDP's round trips.
+//
+// "Presented" throughout means: the DOM change happened, then the next requestAnimationFrame
+// callback ran (the frame that includes the change is being produced), then a setTimeout(0)
+// queued from it ran (that frame's rendering work — style, layout, paint — is done and the
+// main thread is free again). It is the closest a page can get to "the reader sees it" without
+// a GPU trace, and it is measured the same way for loads and for date steps.
+
+/**
+ * Init script (before any of the page's scripts): watches the document from its first byte and
+ * records in `window.__bench` when the map is first complete, twice:
+ *  - `static`: the first frame in which at least `staticExpected` `[data-region]` elements exist
+ *    and all have a fill: the prerendered, no-JavaScript map inside dist/index.html
+ *    (`staticExpected` is counted from that file; a smaller count would be a half-parsed map);
+ *  - `live`: the first frame in which the live app is up (`input[type=range]` exists; the
+ *    prerendered page has none) and exactly `expected` regions are shown, all filled.
+ * Also captures the wasm memory from trunk's `TrunkApplicationStarted` event.
+ */
+export function loadProbe({ expected, staticExpected }) {
+  const b = (window.__bench = {
+    expected, staticExpected, wasmStarted: null, staticDom: null, staticFrame: null, staticRegions: 0,
+    liveDom: null, liveFrame: null, liveRegions: 0, liveSeenAt: null,
+  });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    b.wasmStarted = performance.now();
+    window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
+  });
+  const presented = (key) => requestAnimationFrame(() => setTimeout(() => { b[key] = performance.now(); }, 0));
+  let observer = null;
+  const check = () => {
+    const regions = document.querySelectorAll('[data-region]');
+    let filled = regions.length > 0;
+    for (const r of regions) if (!r.getAttribute('fill')) { filled = false; break; }
+    if (filled && regions.length >= staticExpected && b.staticDom === null) {
+      b.staticDom = performance.now();
+      b.staticRegions = regions.length;
+      presented('staticFrame');
+    }
+    if (document.querySelector('input[type=range]')) {
+      // Remembered so that a live app showing the wrong map (e.g. the stress URL parameters are
+      // not implemented yet) can be told apart from one that is still loading.
+      if (b.liveSeenAt === null) b.liveSeenAt = performance.now();
+      b.liveRegions = regions.length;
+      if (filled && regions.length === expected && b.liveDom === null) {
+        b.liveDom = performance.now();
+        presented('liveFrame');
+        observer.disconnect(); // nothing more to watch: keep the rest of the page unobserved
+      }
+    }
+  };
+  observer = new MutationObserver(check);
+  // Observing the Document itself (not documentElement, which may not exist yet) sees every node
+  // the HTML parser inserts, including the prerendered map.
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['fill'] });
+}
+
+/**
+ * Steps the date `count` times, back and forth within the slider's range, by `method`
+ * ('slider': set the range input's value and dispatch `input`; 'key': dispatch keydown
+ * ArrowRight/ArrowLeft on document.body, which bubbles to the app's document listener).
+ * For each step: ms from just before dispatch until `data-current-date` changed ("dom"), and
+ * until that change was presented ("frame"); whether any region's fill changed.
+ */
+export async function dateSteps({ method, count, timeoutMs }) {
+  const input = document.querySelector('input[type=range]');
+  const min = Number(input.min);
+  const max = Number(input.max);
+  const shownDate = () => document.querySelector('[data-current-date]')?.getAttribute('data-current-date');
+  const fills = () => Array.from(document.querySelectorAll('[data-region]'), (e) => e.getAttribute('fill')).join();
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const steps = [];
+  let dir = 1;
+  let timeouts = 0;
+  await nextFrame(); // start from a quiet main thread
+  for (let i = 0; i < count; i++) {
+    const index = Number(input.value);
+    if (index + dir > max || index + dir < min) dir = -dir; // bounce at the ends
+    const before = shownDate();
+    const fillsBefore = fills();
+    // The attribute may change on the element or the element may be replaced: watch the subtree.
+    let observer;
+    const changed = new Promise((resolve) => {
+      observer = new MutationObserver(() => { if (shownDate() !== before) resolve(performance.now()); });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-current-date'] });
+    });
+    const timeout = new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs));
+    const t0 = performance.now();
+    if (method === 'slider') {
+      input.value = String(index + dir);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: dir > 0 ? 'ArrowRight' : 'ArrowLeft', bubbles: true, cancelable: true }));
+    }
+    const tDom = await Promise.race([changed, timeout]);
+    observer.disconnect();
+    if (tDom === null) {
+      timeouts++;
+      await nextFrame();
+      continue;
+    }
+    await nextFrame();
+    const tFrame = performance.now();
+    steps.push({ dom: tDom - t0, frame: tFrame - t0, fillsChanged: fills() !== fillsBefore });
+  }
+  return { steps, timeouts, range: [min, max] };
+}
+
+/**
+ * Clicks play and records every requestAnimationFrame timestamp until the shown date has
+ * changed `dates` times (or `timeoutMs` passed). Returns the timestamps and the number of date
+ * changes seen; the caller computes the intervals.
+ */
+export async function playFrames({ dates, timeoutMs }) {
+  const shownDate = () => document.querySelector('[data-current-date]')?.getAttribute('data-current-date');
+  const stamps = [];
+  const changesAt = [];
+  let last = shownDate();
+  let running = true;
+  let done;
+  const finished = new Promise((r) => { done = r; });
+  const observer = new MutationObserver(() => {
+    const d = shownDate();
+    if (d !== last) {
+      last = d;
+      changesAt.push(performance.now());
+      if (changesAt.length >= dates) done();
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-current-date'] });
+  const frame = (ts) => { stamps.push(ts); if (running) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+  const t0 = performance.now();
+  document.querySelector('button.play').click();
+  await Promise.race([finished, new Promise((r) => setTimeout(r, timeoutMs))]);
+  running = false;
+  observer.disconnect();
+  document.querySelector('button.play[aria-pressed="true"]')?.click(); // pause: leave the page quiet
+  return { stamps, changes: changesAt.length, elapsed: performance.now() - t0, firstChange: changesAt[0] - t0 };
+}
+
+/** Counts date changes from now on (for the soak: proof that playback kept going). */
+export function countDateChanges() {
+  const shownDate = () => document.querySelector('[data-current-date]')?.getAttribute('data-current-date');
+  let last = shownDate();
+  window.__dateChanges = 0;
+  new MutationObserver(() => {
+    const d = shownDate();
+    if (d !== last) { last = d; window.__dateChanges++; }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-current-date'] });
+}
