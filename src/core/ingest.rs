@@ -828,7 +828,8 @@ mod tests {
         assert_eq!(parse_rate("60%以上"), Ok(Some((60.0, Bound::MoreThan))));
         assert_eq!(parse_rate("NA"), Ok(None));
         assert_eq!(parse_rate("").unwrap(), None);
-        assert_eq!(parse_rate("12,5").unwrap_err().1, "“12,5” is not a number");
+        assert_eq!(parse_rate("12,5").unwrap_err().1, "“12,5” is not a number (use a decimal point: 12.5)");
+        assert_eq!(parse_rate("abc").unwrap_err().1, "“abc” is not a number");
         assert_eq!(parse_rate("-3").unwrap_err().1, "-3 is negative");
         assert_eq!(parse_rate("130").unwrap_err().1, "130 is above 100 %");
         assert!(parse_rate("NaN").is_err() && parse_rate("inf").is_err());
