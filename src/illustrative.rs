@@ -213,14 +213,20 @@ pub fn counties(counties: &[(String, String, String)]) -> Dataset {
         })
         .collect();
     let mut meta = meta();
-    meta.title = Text::new("贵州各县（市、区）复工率（示意，2020年2月10日—3月1日）", "Work resumption by county in Guizhou, 10 Feb – 1 Mar 2020 (illustrative)");
+    meta.title = Text::new(
+        "贵州各县（市、区）复工率（示意，2020年2月10日—3月1日）",
+        "Work resumption by county in Guizhou, 10 Feb – 1 Mar 2020 (illustrative)",
+    );
     meta.subtitle = Text::new(
         "县级示意数据：每个县沿用所属市（州）的示意序列；没有任何县级数字公开",
         "Illustrative county data: each county repeats its prefecture's illustrative series; no county figures are public",
     );
     meta.method = Text::new(
         format!("{}县级：每个县（市、区）取所属市（州）的示意数值（保留一位小数），不含户数。", meta.method.zh),
-        format!("{} Counties: each county takes its prefecture's illustrative value (one decimal), without counts.", meta.method.en),
+        format!(
+            "{} Counties: each county takes its prefecture's illustrative value (one decimal), without counts.",
+            meta.method.en
+        ),
     );
     meta.region_level = "county".into();
     Dataset { meta, dates: prefectures.dates, regions, events: prefectures.events, totals: vec![] }

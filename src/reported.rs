@@ -16,7 +16,10 @@ const URL: &str = "http://www.secretagentgame.com/news/content/14048740988145001
 
 fn source() -> Source {
     Source {
-        name: Text::new("贵州省工业和信息化厅（2021-02-23，转载）", "Guizhou Dept. of Industry and IT (2021-02-23, mirror)"),
+        name: Text::new(
+            "贵州省工业和信息化厅（2021-02-23，转载）",
+            "Guizhou Dept. of Industry and IT (2021-02-23, mirror)",
+        ),
         url: URL.into(),
     }
 }
@@ -37,7 +40,8 @@ pub fn snapshot_2021() -> Dataset {
         ("522600", "黔东南苗族侗族自治州", "Qiandongnan", more(60.0)),
         ("522700", "黔南布依族苗族自治州", "Qiannan", more(60.0)),
     ];
-    let total = Value { rate: 100.0 * 2696.0 / 4054.0, bound: Bound::Exact, counts: Some(Counts { resumed: 2696, due: 4054 }) };
+    let total =
+        Value { rate: 100.0 * 2696.0 / 4054.0, bound: Bound::Exact, counts: Some(Counts { resumed: 2696, due: 4054 }) };
     Dataset {
         meta: Meta {
             title: Text::new("贵州规上工业企业复工复产（2021年2月20日，报道值）", "Work resumption in Guizhou, 20 Feb 2021 (reported figures)"),

@@ -10,13 +10,15 @@ use guizhou_map::core::ingest::{bundle_from_files, looks_like_geojson, Severity}
 #[test]
 fn every_bad_file_gets_its_exact_message() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-files");
-    let catalogue: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("catalogue.json")).unwrap()).unwrap();
+    let catalogue: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("catalogue.json")).unwrap()).unwrap();
     let entries = catalogue.as_array().unwrap();
     assert!(entries.len() >= 20, "at least 20 bad files");
     let current = Bundle::embedded();
     for e in entries {
         let name = e["file"].as_str().unwrap();
-        let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|_| panic!("{name} is in the catalogue but not in the folder"));
+        let bytes = std::fs::read(dir.join(name))
+            .unwrap_or_else(|_| panic!("{name} is in the catalogue but not in the folder"));
         let geo = looks_like_geojson(name, &bytes);
         let result = if geo {
             bundle_from_files(None, Some((name, &bytes)), None, None, Some(&current), None)
@@ -35,7 +37,10 @@ fn every_bad_file_gets_its_exact_message() {
         };
         assert_eq!(rejected, severity == Severity::Error, "{name}: rejected only for errors ({issues:?})");
         let found = issues.iter().any(|i| {
-            i.severity == severity && i.file == name && i.place == e["place"].as_str().unwrap() && i.message.en == e["message"].as_str().unwrap()
+            i.severity == severity
+                && i.file == name
+                && i.place == e["place"].as_str().unwrap()
+                && i.message.en == e["message"].as_str().unwrap()
         });
         assert!(found, "{name}: expected {:?} at “{}”: “{}”\ngot: {issues:#?}", severity, e["place"], e["message"]);
         // Every message exists in Chinese too.

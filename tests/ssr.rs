@@ -21,6 +21,7 @@ fn page_props() -> PageProps {
         url_notices: vec![],
         autoplay_allowed: true,
         children: Default::default(),
+        generation: 0,
     }
 }
 
@@ -233,7 +234,9 @@ async fn render_flags_shape_the_page() {
     let embed = page_with_url("?embed=1").await;
     assert!(embed.contains("class=\"page embed\""));
     assert!(embed.contains("type=\"range\""), "embed keeps the timeline");
-    assert!(!embed.contains("class=\"charts\"") && !embed.contains("class=\"facts\"") && !embed.contains("class=\"share\""));
+    assert!(
+        !embed.contains("class=\"charts\"") && !embed.contains("class=\"facts\"") && !embed.contains("class=\"share\"")
+    );
     let plain = page_with_url("?plain=1").await;
     assert!(plain.contains("page plain"));
     assert!(!plain.contains("class=\"attribution\"") && !plain.contains("class=\"facts\""));

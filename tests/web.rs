@@ -47,6 +47,8 @@ async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
             url: Default::default(),
             url_notices: vec![],
             autoplay_allowed: true,
+            children: Default::default(),
+            generation: 0,
         },
     )
     .render();

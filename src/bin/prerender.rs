@@ -46,6 +46,7 @@ fn main() -> std::process::ExitCode {
         url_notices: vec![],
         autoplay_allowed: false,
         children: Default::default(),
+        generation: 0,
     };
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,

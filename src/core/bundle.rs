@@ -128,7 +128,12 @@ impl Bundle {
     }
 
     /// Parses the texts of a shipped dataset's three files (strictly: they are ours).
-    pub fn from_builtin_texts(b: &Builtin, dataset: &str, regions: &str, outline: &str) -> Result<Bundle, Vec<LoadError>> {
+    pub fn from_builtin_texts(
+        b: &Builtin,
+        dataset: &str,
+        regions: &str,
+        outline: &str,
+    ) -> Result<Bundle, Vec<LoadError>> {
         let ds = Dataset::from_json(dataset).map_err(|e: DatasetError| LoadError::new(b.data, e));
         let rg = parse_regions(regions, "adcode").map_err(|e: GeoError| LoadError::new(b.geo, e));
         let ol = parse_regions(outline, "adcode").map_err(|e: GeoError| LoadError::new(b.outline, e));

@@ -79,7 +79,10 @@ mod tests {
         );
         let mut ds2 = ds.clone();
         ds2.regions[2].values[9] = None;
-        assert_eq!(shown(&ds2, "520300", Mode::new(&ds2, 9, None), Lang::En), Shown { fill: NO_VALUE, text: None, lower_bound: false });
+        assert_eq!(
+            shown(&ds2, "520300", Mode::new(&ds2, 9, None), Lang::En),
+            Shown { fill: NO_VALUE, text: None, lower_bound: false }
+        );
         let r2021 = crate::reported::snapshot_2021();
         let b = shown(&r2021, "520500", Mode::new(&r2021, 0, None), Lang::Zh);
         assert!(b.lower_bound);

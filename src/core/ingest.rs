@@ -44,7 +44,13 @@ pub struct Issue {
 }
 
 impl Issue {
-    fn new(severity: Severity, file: &str, place: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Issue {
+    fn new(
+        severity: Severity,
+        file: &str,
+        place: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Issue {
         Issue { severity, file: truncate(file, 80), place: place.into(), message: Text::new(zh, en) }
     }
 }
@@ -92,7 +98,13 @@ pub fn decode(file: &str, bytes: &[u8], fallback: FallbackDecoder) -> Result<(St
     let mut issues = vec![];
     let bytes = match bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         Some(rest) => {
-            issues.push(Issue::new(Info, file, "", "已去掉 UTF-8 字节顺序标记（BOM）", "a UTF-8 byte-order mark (BOM) was removed"));
+            issues.push(Issue::new(
+                Info,
+                file,
+                "",
+                "已去掉 UTF-8 字节顺序标记（BOM）",
+                "a UTF-8 byte-order mark (BOM) was removed",
+            ));
             rest
         }
         None => bytes,
@@ -215,7 +227,9 @@ fn make_value(
             }
             Ok(Some(Value { rate: r, bound, counts: c }))
         }
-        (None, Some(c)) => Ok(Some(Value { rate: 100.0 * c.resumed as f64 / c.due as f64, bound: Bound::Exact, counts: Some(c) })),
+        (None, Some(c)) => {
+            Ok(Some(Value { rate: 100.0 * c.resumed as f64 / c.due as f64, bound: Bound::Exact, counts: Some(c) }))
+        }
         (None, None) => Ok(None),
     }
 }
@@ -255,7 +269,13 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
     let delimiter = if header_line.contains(',') {
         b','
     } else if header_line.contains(';') {
-        issues.push(Issue::new(Info, file, "line 1", "各列以分号（;）分隔", "the columns are separated by semicolons (;)"));
+        issues.push(Issue::new(
+            Info,
+            file,
+            "line 1",
+            "各列以分号（;）分隔",
+            "the columns are separated by semicolons (;)",
+        ));
         b';'
     } else if header_line.contains('\t') {
         issues.push(Issue::new(Info, file, "line 1", "各列以制表符分隔", "the columns are separated by tabs"));
@@ -267,7 +287,15 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).delimiter(delimiter).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(vec![Issue::new(Error, file, "line 1", "无法读取表头", format!("the header cannot be read: {e}"))]),
+        Err(e) => {
+            return Err(vec![Issue::new(
+                Error,
+                file,
+                "line 1",
+                "无法读取表头",
+                format!("the header cannot be read: {e}"),
+            )])
+        }
     };
     let mut col: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -295,10 +323,22 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         )]);
     }
     if !col.contains_key("code") && !col.contains_key("name") {
-        return Err(vec![Issue::new(Error, file, "line 1", "缺少 code 或 name（地区）列", "there is no code or name column for the region")]);
+        return Err(vec![Issue::new(
+            Error,
+            file,
+            "line 1",
+            "缺少 code 或 name（地区）列",
+            "there is no code or name column for the region",
+        )]);
     }
     if !["rate", "resumed"].iter().any(|c| col.contains_key(c)) {
-        return Err(vec![Issue::new(Error, file, "line 1", "缺少 rate（复工率）列", "there is no rate column (nor resumed and due)")]);
+        return Err(vec![Issue::new(
+            Error,
+            file,
+            "line 1",
+            "缺少 rate（复工率）列",
+            "there is no rate column (nor resumed and due)",
+        )]);
     }
     let mut cells = vec![];
     let mut all_illustrative = true;
@@ -308,7 +348,13 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                issues.push(Issue::new(Warning, file, format!("line {line}"), "无法读取此行，已跳过", format!("this line cannot be read, skipped ({e})")));
+                issues.push(Issue::new(
+                    Warning,
+                    file,
+                    format!("line {line}"),
+                    "无法读取此行，已跳过",
+                    format!("this line cannot be read, skipped ({e})"),
+                ));
                 continue;
             }
         };
@@ -327,7 +373,10 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
             Err(e) => {
                 let raw = get("date");
                 let (zh_hint, en_hint) = if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
-                    ("（像是 Excel 的日期序号：请把该列设为 YYYY-MM-DD 格式）", " (it looks like an Excel date number: format the column as YYYY-MM-DD)")
+                    (
+                        "（像是 Excel 的日期序号：请把该列设为 YYYY-MM-DD 格式）",
+                        " (it looks like an Excel date number: format the column as YYYY-MM-DD)",
+                    )
                 } else {
                     ("", "")
                 };
@@ -343,13 +392,25 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         };
         let (code, name) = (get("code").to_string(), get("name").to_string());
         if code.is_empty() && name.is_empty() {
-            issues.push(Issue::new(Warning, file, place("code"), "没有地区，此行已跳过", "no region; the line is skipped"));
+            issues.push(Issue::new(
+                Warning,
+                file,
+                place("code"),
+                "没有地区，此行已跳过",
+                "no region; the line is skipped",
+            ));
             continue;
         }
         let mut rate = match parse_rate(get("rate")) {
             Ok(r) => r,
             Err((zh, en)) => {
-                issues.push(Issue::new(Warning, file, place("rate"), format!("{zh}，按无数据处理"), format!("{en}; shown as no value")));
+                issues.push(Issue::new(
+                    Warning,
+                    file,
+                    place("rate"),
+                    format!("{zh}，按无数据处理"),
+                    format!("{en}; shown as no value"),
+                ));
                 None
             }
         };
@@ -363,22 +424,43 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
                     (Err(e), _) => ("resumed", e),
                     (_, e) => ("due", e.err().unwrap_or_default()),
                 };
-                issues.push(Issue::new(Warning, file, place(which), format!("{zh}，户数已忽略"), format!("{en}; the counts are ignored")));
+                issues.push(Issue::new(
+                    Warning,
+                    file,
+                    place(which),
+                    format!("{zh}，户数已忽略"),
+                    format!("{en}; the counts are ignored"),
+                ));
                 (None, None)
             }
         };
         let value = match make_value(rate, resumed, due) {
             Ok(v) => v,
             Err((zh, en)) => {
-                issues.push(Issue::new(Warning, file, place("rate"), format!("{zh}，按无数据处理"), format!("{en}; shown as no value")));
+                issues.push(Issue::new(
+                    Warning,
+                    file,
+                    place("rate"),
+                    format!("{zh}，按无数据处理"),
+                    format!("{en}; shown as no value"),
+                ));
                 None
             }
         };
         let name = Text::new(name, get("name_en").to_string());
-        cells.push(Cell { date, code: if code.is_empty() { name.zh.clone() } else { code }, name, value, place: place("date") });
+        cells.push(Cell {
+            date,
+            code: if code.is_empty() { name.zh.clone() } else { code },
+            name,
+            value,
+            place: place("date"),
+        });
     }
     let meta = Meta {
-        title: Text::new(format!("已载入的数据：{}", truncate(file, 60)), format!("Loaded data: {}", truncate(file, 60))),
+        title: Text::new(
+            format!("已载入的数据：{}", truncate(file, 60)),
+            format!("Loaded data: {}", truncate(file, 60)),
+        ),
         subtitle: Text::default(),
         metric: Metric {
             name: Text::new("复工率", "Resumption rate"),
@@ -402,7 +484,13 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.rfind(" at line ").map(|i| msg[..i].to_string()).unwrap_or(msg);
-            return Err(vec![Issue::new(Error, file, format!("line {}, column {}", e.line(), e.column()), format!("不是有效的 JSON：{msg}"), msg)]);
+            return Err(vec![Issue::new(
+                Error,
+                file,
+                format!("line {}, column {}", e.line(), e.column()),
+                format!("不是有效的 JSON：{msg}"),
+                msg,
+            )]);
         }
     };
     match v.get("format").and_then(|f| f.as_str()) {
@@ -435,7 +523,9 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
     let meta: Meta = serde_json::from_value(v.get("meta").cloned().unwrap_or_default()).unwrap_or_else(|_| Meta {
         title: Text::new(format!("已载入的数据：{file}"), format!("Loaded data: {file}")),
         subtitle: Text::default(),
-        metric: Metric { name: Text::new("复工率", "Resumption rate"), definition: Text::default(), unit: "%".into() },
+        metric: Metric {
+            name: Text::new("复工率", "Resumption rate"), definition: Text::default(), unit: "%".into()
+        },
         illustrative: false,
         method: Text::default(),
         sources: vec![],
@@ -468,7 +558,8 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
     let regions = v.get("regions").and_then(|r| r.as_array()).cloned().unwrap_or_default();
     let mut cells = vec![];
     for (k, r) in regions.iter().enumerate() {
-        let code = r.get("code").map(|c| c.as_str().map(str::to_string).unwrap_or_else(|| c.to_string())).unwrap_or_default();
+        let code =
+            r.get("code").map(|c| c.as_str().map(str::to_string).unwrap_or_else(|| c.to_string())).unwrap_or_default();
         let name: Text = r.get("name").and_then(|n| serde_json::from_value(n.clone()).ok()).unwrap_or_default();
         let path = format!("regions[{k}] ({})", truncate(&code, 20));
         let values = r.get("values").and_then(|v| v.as_array()).cloned().unwrap_or_default();
@@ -478,14 +569,20 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
                 file,
                 format!("{path}.values"),
                 format!("{} 个数值对应 {} 个日期；多余的忽略，缺少的按无数据处理", values.len(), dates.len()),
-                format!("{} values for {} dates; extra values are ignored, missing ones shown as no value", values.len(), dates.len()),
+                format!(
+                    "{} values for {} dates; extra values are ignored, missing ones shown as no value",
+                    values.len(),
+                    dates.len()
+                ),
             ));
         }
         for (j, date) in dates.iter().enumerate() {
             let Some(date) = *date else { continue };
             let place = format!("{path}.values[{j}] ({date})");
             let raw = values.get(j).cloned().unwrap_or(serde_json::Value::Null);
-            let as_value = |r: Result<Option<(f64, Bound)>, (String, String)>| r.map(|o| o.map(|(rate, bound)| Value { rate, bound, counts: None }));
+            let as_value = |r: Result<Option<(f64, Bound)>, (String, String)>| {
+                r.map(|o| o.map(|(rate, bound)| Value { rate, bound, counts: None }))
+            };
             let value: Result<Option<Value>, (String, String)> = match raw {
                 serde_json::Value::Null => Ok(None),
                 serde_json::Value::Number(n) => as_value(parse_rate(&n.to_string())),
@@ -506,7 +603,13 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
                 )),
             };
             let value = value.unwrap_or_else(|(zh, en)| {
-                issues.push(Issue::new(Warning, file, place.clone(), format!("{zh}，按无数据处理"), format!("{en}; shown as no value")));
+                issues.push(Issue::new(
+                    Warning,
+                    file,
+                    place.clone(),
+                    format!("{zh}，按无数据处理"),
+                    format!("{en}; shown as no value"),
+                ));
                 None
             });
             cells.push(Cell { date, code: code.clone(), name: name.clone(), value, place: place.clone() });
@@ -516,7 +619,12 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
 }
 
 /// Builds the dataset from cells: sorts dates, drops duplicates, reports gaps in a daily series.
-fn assemble(file: &str, meta: Meta, cells: Vec<Cell>, mut issues: Vec<Issue>) -> Result<(Dataset, Vec<Issue>), Vec<Issue>> {
+fn assemble(
+    file: &str,
+    meta: Meta,
+    cells: Vec<Cell>,
+    mut issues: Vec<Issue>,
+) -> Result<(Dataset, Vec<Issue>), Vec<Issue>> {
     use Severity::*;
     if cells.is_empty() {
         issues.insert(0, Issue::new(Error, file, "", "没有可用的数据行", "there are no usable rows"));
@@ -530,13 +638,20 @@ fn assemble(file: &str, meta: Meta, cells: Vec<Cell>, mut issues: Vec<Issue>) ->
         }
     }
     if !order_ok {
-        issues.push(Issue::new(Info, file, "", "日期不是按顺序排列的，已重新排序", "the dates are not in order; they were sorted"));
+        issues.push(Issue::new(
+            Info,
+            file,
+            "",
+            "日期不是按顺序排列的，已重新排序",
+            "the dates are not in order; they were sorted",
+        ));
     }
     let dates: Vec<Date> = cells.iter().map(|c| c.date).collect::<BTreeSet<_>>().into_iter().collect();
     // Gaps: a series that is mostly daily but skips days.
     let steps: Vec<i32> = dates.windows(2).map(|w| w[1].days_since(w[0])).collect();
     if steps.len() >= 2 && steps.iter().filter(|&&s| s == 1).count() * 2 >= steps.len() {
-        let missing: Vec<Date> = dates.windows(2).flat_map(|w| (1..w[1].days_since(w[0])).map(move |k| w[0].add_days(k))).collect();
+        let missing: Vec<Date> =
+            dates.windows(2).flat_map(|w| (1..w[1].days_since(w[0])).map(move |k| w[0].add_days(k))).collect();
         if !missing.is_empty() {
             let list = missing.iter().take(5).map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
             let more = if missing.len() > 5 { format!(" … ({} in all)", missing.len()) } else { String::new() };
@@ -550,7 +665,9 @@ fn assemble(file: &str, meta: Meta, cells: Vec<Cell>, mut issues: Vec<Issue>) ->
         }
     }
     let index: HashMap<Date, usize> = dates.iter().enumerate().map(|(i, d)| (*d, i)).collect();
-    let mut by_code: BTreeMap<String, (Text, Vec<Option<Value>>, Vec<bool>, usize)> = BTreeMap::new();
+    // code → (name, value per date, whether each date was seen, order of first appearance)
+    type Slot = (Text, Vec<Option<Value>>, Vec<bool>, usize);
+    let mut by_code: BTreeMap<String, Slot> = BTreeMap::new();
     let mut first_seen = 0usize;
     for c in cells {
         let entry = by_code.entry(c.code.clone()).or_insert_with(|| {
@@ -574,7 +691,8 @@ fn assemble(file: &str, meta: Meta, cells: Vec<Cell>, mut issues: Vec<Issue>) ->
     let mut regions: Vec<(usize, Series)> =
         by_code.into_iter().map(|(code, (name, values, _, order))| (order, Series { code, name, values })).collect();
     regions.sort_by_key(|r| r.0);
-    let ds = Dataset { meta, dates, regions: regions.into_iter().map(|r| r.1).collect(), events: vec![], totals: vec![] };
+    let ds =
+        Dataset { meta, dates, regions: regions.into_iter().map(|r| r.1).collect(), events: vec![], totals: vec![] };
     Ok((ds, issues))
 }
 
@@ -582,7 +700,7 @@ fn assemble(file: &str, meta: Meta, cells: Vec<Cell>, mut issues: Vec<Issue>) ->
 /// or a lower-case English name without spaces, hyphens, "city" or "prefecture".
 pub fn name_key(name: &str) -> String {
     let n = name.trim();
-    if n.chars().any(|c| !c.is_ascii()) {
+    if !n.is_ascii() {
         let short = short_zh(n);
         let mut s = short.as_str();
         for suffix in ["地区", "新区", "市", "州", "县", "区", "盟"] {
@@ -636,7 +754,7 @@ pub fn reconcile(file: &str, ds: &mut Dataset, map: &[Region]) -> Vec<Issue> {
             .find_map(|n| by_name.get(&name_key(n)).copied());
         match found {
             Some(code) if !matched.contains(code) => {
-                if s.name.zh.is_empty() && s.code.chars().any(|c| !c.is_ascii()) {
+                if s.name.zh.is_empty() && !s.code.is_ascii() {
                     s.name.zh = s.code.clone();
                 }
                 s.code = code.to_string();
@@ -696,7 +814,11 @@ pub fn regions_from_geojson(file: &str, text: &str, key: Option<&str>) -> Result
 }
 
 /// Reads a dataset file: by its name (`.csv`) or its first character (`{` means JSON).
-pub fn dataset_from_bytes(file: &str, bytes: &[u8], fallback: FallbackDecoder) -> Result<(Dataset, Vec<Issue>), Vec<Issue>> {
+pub fn dataset_from_bytes(
+    file: &str,
+    bytes: &[u8],
+    fallback: FallbackDecoder,
+) -> Result<(Dataset, Vec<Issue>), Vec<Issue>> {
     let (text, mut issues) = decode(file, bytes, fallback).map_err(|e| vec![e])?;
     let is_json = text.trim_start().starts_with(['{', '[']) && !file.to_ascii_lowercase().ends_with(".csv");
     let result = if is_json { dataset_from_json(file, &text) } else { dataset_from_csv(file, &text) };
@@ -764,13 +886,15 @@ pub fn bundle_from_files(
         None => None,
     };
     let outline_regions = match outline {
-        Some((name, bytes)) => match decode(name, bytes, fallback).and_then(|(t, _)| regions_from_geojson(name, &t, None)) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                issues.push(Issue { severity: Severity::Warning, ..e });
-                None
+        Some((name, bytes)) => {
+            match decode(name, bytes, fallback).and_then(|(t, _)| regions_from_geojson(name, &t, None)) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    issues.push(Issue { severity: Severity::Warning, ..e });
+                    None
+                }
             }
-        },
+        }
         None => None,
     };
     let dataset = match data {
@@ -795,7 +919,13 @@ pub fn bundle_from_files(
         (Some(r), _) => (r, outline_regions.unwrap_or_default(), true),
         (None, Some(c)) => (c.geometry.clone(), outline_regions.unwrap_or_else(|| c.outline.clone()), false),
         (None, None) => {
-            return Err(vec![Issue::new(Severity::Error, "", "", "没有边界可用", "there are no boundaries to draw the data on")]);
+            return Err(vec![Issue::new(
+                Severity::Error,
+                "",
+                "",
+                "没有边界可用",
+                "there are no boundaries to draw the data on",
+            )]);
         }
     };
     let (file, mut ds) = match (dataset, current) {
@@ -806,7 +936,8 @@ pub fn bundle_from_files(
         }
     };
     issues.extend(reconcile(&file, &mut ds, &map));
-    let bundle = if new_geometry { Bundle::for_any_area(ds, &map, &outline_used) } else { Bundle::new(ds, &map, &outline_used) };
+    let bundle =
+        if new_geometry { Bundle::for_any_area(ds, &map, &outline_used) } else { Bundle::new(ds, &map, &outline_used) };
     Ok((bundle, issues))
 }
 
@@ -855,11 +986,17 @@ mod tests {
 
     #[test]
     fn names_match_their_common_variants() {
-        for (a, b) in [("贵阳市", "贵阳"), ("黔东南苗族侗族自治州", "黔东南州"), ("Guiyang", "guiyang city"), ("黔南州", "黔南布依族苗族自治州")] {
+        for (a, b) in [
+            ("贵阳市", "贵阳"),
+            ("黔东南苗族侗族自治州", "黔东南州"),
+            ("Guiyang", "guiyang city"),
+            ("黔南州", "黔南布依族苗族自治州"),
+        ] {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
         assert_ne!(name_key("黔南州"), name_key("黔东南州"));
-        let csv = "date,name,rate\n2020-02-19,贵阳,61\n2020-02-19,黔东南州,55\n2020-02-19,Zunyi,50\n2020-02-19,Atlantis,40\n";
+        let csv =
+            "date,name,rate\n2020-02-19,贵阳,61\n2020-02-19,黔东南州,55\n2020-02-19,Zunyi,50\n2020-02-19,Atlantis,40\n";
         let (mut ds, _) = dataset_from_csv("x.csv", csv).unwrap();
         let issues = reconcile("x.csv", &mut ds, &map());
         assert_eq!(ds.value("520100", 0).unwrap().rate, 61.0);
@@ -875,7 +1012,12 @@ mod tests {
         let (ds, issues) = dataset_from_csv("d.csv", csv).unwrap();
         let text: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
         assert!(text.contains(&"d.csv: the dates are not in order; they were sorted".to_string()), "{text:?}");
-        assert!(text.contains(&"d.csv: line 5, column date: 520100 appears twice for 2020-02-11; the first one is used".to_string()), "{text:?}");
+        assert!(
+            text.contains(
+                &"d.csv: line 5, column date: 520100 appears twice for 2020-02-11; the first one is used".to_string()
+            ),
+            "{text:?}"
+        );
         assert!(text.contains(&"d.csv: dates missing from the daily series: 2020-02-13".to_string()), "{text:?}");
         assert_eq!(ds.dates.len(), 4);
         assert_eq!(ds.value("520100", 1).unwrap().rate, 20.0);
@@ -886,7 +1028,9 @@ mod tests {
         let gbk: &[u8] = b"date,name,rate\n2020-02-19,\xb9\xf3\xd1\xf4,61\n"; // 贵阳 in GBK
         let e = dataset_from_bytes("gbk.csv", gbk, None).unwrap_err();
         assert_eq!(e[0].to_string(), "gbk.csv: byte 27: the file is not UTF-8 (probably GBK/GB18030 from Excel); save it as \"CSV UTF-8\" and load it again");
-        let fake_gbk = |b: &[u8]| Some(String::from_utf8_lossy(b).replace('\u{fffd}', "").replace("\n2020-02-19,,", "\n2020-02-19,贵阳,"));
+        let fake_gbk = |b: &[u8]| {
+            Some(String::from_utf8_lossy(b).replace('\u{fffd}', "").replace("\n2020-02-19,,", "\n2020-02-19,贵阳,"))
+        };
         let (ds, issues) = dataset_from_bytes("gbk.csv", gbk, Some(&fake_gbk)).unwrap();
         assert_eq!(ds.regions[0].code, "贵阳");
         assert_eq!(issues[0].severity, Severity::Warning);
@@ -896,7 +1040,8 @@ mod tests {
     fn files_become_a_bundle_or_leave_the_current_one() {
         let current = Bundle::embedded();
         let csv = "date,code,rate\n2021-02-20,520100,71\n2021-02-20,522300,94.8\n";
-        let (b, issues) = bundle_from_files(Some(("mine.csv", csv.as_bytes())), None, None, None, Some(&current), None).unwrap();
+        let (b, issues) =
+            bundle_from_files(Some(("mine.csv", csv.as_bytes())), None, None, None, Some(&current), None).unwrap();
         assert_eq!(b.dataset.regions.len(), 2);
         assert_eq!(b.regions.len(), 9, "the map stays");
         assert!(issues.iter().any(|i| i.message.en.starts_with("map regions without data")));
@@ -912,10 +1057,20 @@ mod tests {
 
     #[test]
     fn json_values_are_forgiven_one_by_one() {
-        let text = include_str!("../../static/data/resumption-2020.json").replacen("{\n          \"resumed\": 363,", "{\n          \"resumed\": 999,", 1);
+        let text = include_str!("../../static/data/resumption-2020.json").replacen(
+            "{\n          \"resumed\": 363,",
+            "{\n          \"resumed\": 999,",
+            1,
+        );
         let (ds, issues) = dataset_from_json("d.json", &text).unwrap();
         assert_eq!(issues.len(), 1, "{issues:?}");
-        assert!(issues[0].to_string().contains("values[9] (2020-02-19): resumed 999 is more than due 631; shown as no value"), "{}", issues[0]);
+        assert!(
+            issues[0]
+                .to_string()
+                .contains("values[9] (2020-02-19): resumed 999 is more than due 631; shown as no value"),
+            "{}",
+            issues[0]
+        );
         assert_eq!(ds.value("520300", 9), None);
         assert!(ds.value("520300", 10).is_some());
     }

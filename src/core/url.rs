@@ -321,7 +321,13 @@ impl UrlState {
             push("static", "1".into());
         }
         let src = &self.source;
-        for (k, v) in [("dataset", &src.dataset), ("data", &src.data), ("geo", &src.geo), ("key", &src.key), ("outline", &src.outline)] {
+        for (k, v) in [
+            ("dataset", &src.dataset),
+            ("data", &src.data),
+            ("geo", &src.geo),
+            ("key", &src.key),
+            ("outline", &src.outline),
+        ] {
             if let Some(v) = v {
                 push(k, v.clone());
             }
@@ -442,10 +448,14 @@ mod tests {
 
     #[test]
     fn data_urls_are_http_only() {
-        for ok in ["https://e.org/d.json", "http://127.0.0.1:8080/x.csv", "data/my.csv", "/abs/path.json", "HTTPS://E.ORG/X"] {
+        for ok in
+            ["https://e.org/d.json", "http://127.0.0.1:8080/x.csv", "data/my.csv", "/abs/path.json", "HTTPS://E.ORG/X"]
+        {
             assert!(valid_data_url(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "data:text/csv,a", "file:///etc/passwd", "ftp://e.org/x", "", " jAvAsCrIpT:x"] {
+        for bad in
+            ["javascript:alert(1)", "data:text/csv,a", "file:///etc/passwd", "ftp://e.org/x", "", " jAvAsCrIpT:x"]
+        {
             assert!(!valid_data_url(bad), "{bad}");
         }
         let (s, n) = UrlState::parse("data=javascript%3Aalert(1)&dataset=2021");

@@ -2,22 +2,22 @@
 //! the document-wide keys and the URL.
 
 use crate::core::bundle::{builtin, Builtin, Bundle, LoadError, ATTRIBUTION, BUILTINS};
-use crate::core::i18n::Text;
-use crate::core::ingest::{Issue, Severity};
-use crate::view::data::{DataPanel, Progress};
-use crate::view::window;
 use crate::core::format;
 use crate::core::i18n::Lang;
+use crate::core::i18n::Text;
+use crate::core::ingest::{Issue, Severity};
 use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
 use crate::core::url::{Dark, DataSource, Notice, UrlState};
 use crate::view::charts::{Charts, DataTable};
+use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
 use crate::view::legend::Legend;
 use crate::view::map::MapView;
 use crate::view::share::ShareBar;
 use crate::view::timeline::TimelineBar;
+use crate::view::window;
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -116,7 +116,7 @@ struct Model {
 
 enum Msg {
     Progress(Option<Progress>),
-    Loaded { bundle: Bundle, builtin: Option<&'static str>, url: UrlState, report: Vec<Issue> },
+    Loaded { bundle: Rc<Bundle>, builtin: Option<&'static str>, url: Box<UrlState>, report: Vec<Issue> },
     Rejected(Vec<Issue>),
     Failed(Vec<LoadError>),
 }
@@ -129,7 +129,7 @@ impl Reducible for Model {
             Msg::Progress(p) => m.progress = p,
             Msg::Loaded { bundle, builtin, url, report } => {
                 let generation = m.current.as_ref().map(|c| c.generation + 1).unwrap_or(0);
-                m.current = Some(Current { bundle: SharedBundle(Rc::new(bundle)), generation, builtin, url });
+                m.current = Some(Current { bundle: SharedBundle(bundle), generation, builtin, url: *url });
                 m.report = report;
                 m.progress = None;
             }
@@ -151,7 +151,15 @@ impl Reducible for Model {
 /// colours, layout) are kept; dates and regions belong to the old data and are dropped.
 fn url_for_new_data(source: DataSource) -> UrlState {
     let (now, _) = UrlState::parse(&location_search());
-    UrlState { lang: now.lang, dark: now.dark, embed: now.embed, plain: now.plain, present: now.present, source, ..Default::default() }
+    UrlState {
+        lang: now.lang,
+        dark: now.dark,
+        embed: now.embed,
+        plain: now.plain,
+        present: now.present,
+        source,
+        ..Default::default()
+    }
 }
 
 /// The app: loads the data the URL asks for (a shipped dataset, or files at `data=` / `geo=`),
@@ -161,6 +169,16 @@ fn url_for_new_data(source: DataSource) -> UrlState {
 #[component]
 pub fn App() -> Html {
     let model = use_reducer(Model::default);
+    // Loads can overlap (a reader picks a dataset, then drops a file before it arrives): only the
+    // most recently started one may change what is on screen.
+    let latest = use_mut_ref(|| 0u64);
+    let start_load = {
+        let latest = latest.clone();
+        move || {
+            *latest.borrow_mut() += 1;
+            *latest.borrow()
+        }
+    };
     let progress = {
         let model = model.clone();
         Callback::from(move |p: Progress| model.dispatch(Msg::Progress(Some(p))))
@@ -176,54 +194,97 @@ pub fn App() -> Html {
                     Err(e) => return model.dispatch(Msg::Failed(e)),
                 };
                 if !url.source.has_urls() {
-                    return model.dispatch(Msg::Loaded { bundle: base, builtin: Some(b.id), url, report: vec![] });
+                    return model.dispatch(Msg::Loaded {
+                        bundle: Rc::new(base),
+                        builtin: Some(b.id),
+                        url: Box::new(url),
+                        report: vec![],
+                    });
                 }
                 // Files named in the URL go on top of the shipped data; if they fail, the shipped
                 // data show with the report.
                 match crate::view::data::load_urls(&url.source, Some(&base), &progress).await {
-                    Ok((bundle, report)) => model.dispatch(Msg::Loaded { bundle, builtin: None, url, report }),
+                    Ok((bundle, report)) => model.dispatch(Msg::Loaded {
+                        bundle: Rc::new(bundle),
+                        builtin: None,
+                        url: Box::new(url),
+                        report,
+                    }),
                     Err(report) => {
                         let mut url = url;
                         url.source = DataSource::default();
-                        model.dispatch(Msg::Loaded { bundle: base, builtin: Some(b.id), url, report });
+                        model.dispatch(Msg::Loaded {
+                            bundle: Rc::new(base),
+                            builtin: Some(b.id),
+                            url: Box::new(url),
+                            report,
+                        });
                     }
                 }
             });
         });
     }
     let on_builtin = {
-        let (model, progress) = (model.clone(), progress.clone());
+        let (model, progress, latest, start_load) =
+            (model.clone(), progress.clone(), latest.clone(), start_load.clone());
         Callback::from(move |b: &'static Builtin| {
-            let (model, progress) = (model.clone(), progress.clone());
+            let (model, progress, latest) = (model.clone(), progress.clone(), latest.clone());
+            let token = start_load();
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::view::data::load_builtin(b, &progress).await {
+                let result = crate::view::data::load_builtin(b, &progress).await;
+                if *latest.borrow() != token {
+                    return;
+                }
+                match result {
                     Ok(bundle) => {
-                        let url = url_for_new_data(DataSource { dataset: (b.id != BUILTINS[0].id).then(|| b.id.to_string()), ..Default::default() });
+                        let url = url_for_new_data(DataSource {
+                            dataset: (b.id != BUILTINS[0].id).then(|| b.id.to_string()),
+                            ..Default::default()
+                        });
                         write_url(&url.to_query(), false);
-                        model.dispatch(Msg::Loaded { bundle, builtin: Some(b.id), url, report: vec![] });
+                        model.dispatch(Msg::Loaded {
+                            bundle: Rc::new(bundle),
+                            builtin: Some(b.id),
+                            url: Box::new(url),
+                            report: vec![],
+                        });
                     }
-                    Err(e) => model.dispatch(Msg::Rejected(e.into_iter().map(|e| Issue {
-                        severity: Severity::Error,
-                        file: e.file,
-                        place: String::new(),
-                        message: Text::new(e.message.clone(), e.message),
-                    }).collect())),
+                    Err(e) => model.dispatch(Msg::Rejected(
+                        e.into_iter()
+                            .map(|e| Issue {
+                                severity: Severity::Error,
+                                file: e.file,
+                                place: String::new(),
+                                message: Text::new(e.message.clone(), e.message),
+                            })
+                            .collect(),
+                    )),
                 }
             });
         })
     };
     let on_files = {
-        let (model, progress) = (model.clone(), progress.clone());
+        let (model, progress, latest) = (model.clone(), progress.clone(), latest.clone());
         Callback::from(move |(files, key): (Vec<web_sys::File>, Option<String>)| {
-            let (model, progress) = (model.clone(), progress.clone());
+            let (model, progress, latest) = (model.clone(), progress.clone(), latest.clone());
+            let token = start_load();
             let current = model.current.as_ref().map(|c| c.bundle.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::view::data::load_files(files, key, current.as_deref(), &progress).await {
+                let result = crate::view::data::load_files(files, key, current.as_deref(), &progress).await;
+                if *latest.borrow() != token {
+                    return;
+                }
+                match result {
                     Ok((bundle, report)) => {
                         // Local files cannot be shared by link: the URL keeps only the reader's choices.
                         let url = url_for_new_data(DataSource::default());
                         write_url(&url.to_query(), false);
-                        model.dispatch(Msg::Loaded { bundle, builtin: None, url, report });
+                        model.dispatch(Msg::Loaded {
+                            bundle: Rc::new(bundle),
+                            builtin: None,
+                            url: Box::new(url),
+                            report,
+                        });
                     }
                     Err(report) => model.dispatch(Msg::Rejected(report)),
                 }
@@ -242,12 +303,33 @@ pub fn App() -> Html {
         };
     }
     let Some(current) = model.current.clone() else {
-        return html! { <p class="status" role="status">{ "正在加载地图… Loading the map…" }</p> };
+        let detail = model.progress.as_ref().map(|p| {
+            let kb = |b: f64| format!("{:.0} kB", b / 1024.0);
+            let text = match p.total {
+                Some(t) if t > 0.0 => format!("{} — {} / {}", p.label, kb(p.loaded), kb(t)),
+                _ => format!("{} — {}", p.label, kb(p.loaded)),
+            };
+            html! {
+                <div class="load-progress">
+                    <span>{ text }</span>
+                    if let Some(t) = p.total.filter(|t| *t > 0.0) {
+                        <progress max={format!("{t}")} value={format!("{}", p.loaded)}></progress>
+                    }
+                </div>
+            }
+        });
+        return html! {
+            <div class="status" role="status">
+                <p>{ "正在加载地图… Loading the map…" }</p>
+                { detail.unwrap_or_default() }
+            </div>
+        };
     };
-    let (_, notices) = if current.generation == 0 { UrlState::parse(&location_search()) } else { (UrlState::default(), vec![]) };
+    let (_, notices) =
+        if current.generation == 0 { UrlState::parse(&location_search()) } else { (UrlState::default(), vec![]) };
     let lang_now = current.url.lang.unwrap_or_else(browser_lang);
     html! {
-        <Page key={current.generation} bundle={current.bundle.clone()} default_lang={browser_lang()} url={current.url.clone()}
+        <Page key={current.generation} generation={current.generation} bundle={current.bundle.clone()} default_lang={browser_lang()} url={current.url.clone()}
             url_notices={notices} autoplay_allowed={!prefers_reduced_motion()}>
             <DataPanel lang={lang_now} builtin={current.builtin} report={model.report.clone()} progress={model.progress.clone()}
                 on_builtin={on_builtin} on_files={on_files} />
@@ -275,6 +357,9 @@ pub struct PageProps {
     /// The data section (shipped datasets, loading files, the report), shown under the charts.
     #[prop_or_default]
     pub children: Html,
+    /// Which load this page shows (0 for the first; `data-generation` on the page, for tests).
+    #[prop_or_default]
+    pub generation: u32,
 }
 
 /// Is the key event's target a place where keys belong to the element (typing, a native control)?
@@ -513,7 +598,7 @@ pub fn Page(props: &PageProps) -> Html {
     let tooltip_region = s.hovered.clone().or_else(|| s.selected.clone());
 
     html! {
-        <div ref={page_ref} class={classes!("page", present.then_some("presenting"), embed.then_some("embed"),
+        <div ref={page_ref} data-generation={props.generation.to_string()} class={classes!("page", present.then_some("presenting"), embed.then_some("embed"),
             s.plain.then_some("plain"), static_map.then_some("static"), dark.then_some("dark"))}>
             if !notices.is_empty() {
                 <div class="notices" role="status">

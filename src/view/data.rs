@@ -28,7 +28,12 @@ pub struct Progress {
 }
 
 fn err(file: &str, zh: &str, en: String) -> Issue {
-    Issue { severity: Severity::Error, file: file.to_string(), place: String::new(), message: crate::core::i18n::Text::new(zh, en) }
+    Issue {
+        severity: Severity::Error,
+        file: file.to_string(),
+        place: String::new(),
+        message: crate::core::i18n::Text::new(zh, en),
+    }
 }
 
 /// The browser's GB18030 decoder (GBK is a subset): what lets Excel's Chinese CSVs be read.
@@ -77,7 +82,11 @@ pub async fn read_file(file: &web_sys::File, on_progress: &Callback<Progress>) -
     let name = file.name();
     if file.size() > MAX_BYTES as f64 {
         let mb = file.size() / 1_048_576.0;
-        return Err(err(&name, "文件过大", format!("the file is {mb:.1} MB, more than the {} MB limit", MAX_BYTES / 1_048_576)));
+        return Err(err(
+            &name,
+            "文件过大",
+            format!("the file is {mb:.1} MB, more than the {} MB limit", MAX_BYTES / 1_048_576),
+        ));
     }
     let reader = web_sys::FileReader::new().map_err(|_| err(&name, "无法读取", "the file cannot be read".into()))?;
     let (label, cb) = (name.clone(), on_progress.clone());
@@ -104,7 +113,8 @@ async fn fetch_text(file: &str, on_progress: &Callback<Progress>) -> Result<Stri
 /// Loads a shipped dataset and its boundaries (strictly: these are our files).
 pub async fn load_builtin(b: &Builtin, on_progress: &Callback<Progress>) -> Result<Bundle, Vec<LoadError>> {
     // All three requests are in flight before the first await.
-    let (d, r, o) = (fetch_text(b.data, on_progress), fetch_text(b.geo, on_progress), fetch_text(b.outline, on_progress));
+    let (d, r, o) =
+        (fetch_text(b.data, on_progress), fetch_text(b.geo, on_progress), fetch_text(b.outline, on_progress));
     let (d, r, o) = futures_join3(d, r, o).await;
     match (d, r, o) {
         (Ok(d), Ok(r), Ok(o)) => Bundle::from_builtin_texts(b, &d, &r, &o),
@@ -159,7 +169,11 @@ fn absolute(url: &str) -> String {
 }
 
 /// Loads the files a URL names (`data`, `geo`, `outline`), matched onto `current` for what is not named.
-pub async fn load_urls(src: &DataSource, current: Option<&Bundle>, on_progress: &Callback<Progress>) -> Result<(Bundle, Vec<Issue>), Vec<Issue>> {
+pub async fn load_urls(
+    src: &DataSource,
+    current: Option<&Bundle>,
+    on_progress: &Callback<Progress>,
+) -> Result<(Bundle, Vec<Issue>), Vec<Issue>> {
     let get = |u: &Option<String>| u.as_ref().map(|u| absolute(u));
     let (data_url, geo_url, outline_url) = (get(&src.data), get(&src.geo), get(&src.outline));
     let fetch = |u: Option<String>| {
@@ -198,7 +212,12 @@ pub async fn load_urls(src: &DataSource, current: Option<&Bundle>, on_progress: 
 }
 
 /// Loads files the reader chose or dropped: GeoJSON ones become the boundaries, the rest the data.
-pub async fn load_files(files: Vec<web_sys::File>, key: Option<String>, current: Option<&Bundle>, on_progress: &Callback<Progress>) -> Result<(Bundle, Vec<Issue>), Vec<Issue>> {
+pub async fn load_files(
+    files: Vec<web_sys::File>,
+    key: Option<String>,
+    current: Option<&Bundle>,
+    on_progress: &Callback<Progress>,
+) -> Result<(Bundle, Vec<Issue>), Vec<Issue>> {
     let mut data = None;
     let mut geo = None;
     let mut issues = vec![];
@@ -208,8 +227,14 @@ pub async fn load_files(files: Vec<web_sys::File>, key: Option<String>, current:
             Ok(bytes) => {
                 let slot = if ingest::looks_like_geojson(&name, &bytes) { &mut geo } else { &mut data };
                 if slot.is_some() {
-                    issues.push(err(&name, "只能同时载入一个数据文件和一个边界文件", "only one dataset and one boundary file can be loaded at once; this one was not used".into()));
-                    issues.last_mut().map(|i| i.severity = Severity::Warning);
+                    issues.push(err(
+                        &name,
+                        "只能同时载入一个数据文件和一个边界文件",
+                        "only one dataset and one boundary file can be loaded at once; this one was not used".into(),
+                    ));
+                    if let Some(i) = issues.last_mut() {
+                        i.severity = Severity::Warning;
+                    }
                 } else {
                     *slot = Some((name, bytes));
                 }

@@ -40,10 +40,10 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
     let value = ds.value(code, index);
     let date = ds.dates.get(index).copied();
     let change = ds.change(code, index);
-    let status = if ds.meta.illustrative {
-        lang.pick("示意数据（非报道数字）", "Illustrative (not a reported figure)")
-    } else {
-        lang.pick("报道数字", "Reported figure")
+    let status = match (&ds.meta.origin, ds.meta.illustrative) {
+        (_, true) => lang.pick("示意数据（非报道数字）", "Illustrative (not a reported figure)").to_string(),
+        (Some(origin), false) => format!("{}{}", lang.pick("来自载入的文件：", "From the loaded file: "), origin),
+        (None, false) => lang.pick("报道数字", "Reported figure").to_string(),
     };
     let spark = use_memo((bundle.clone(), code.clone(), index), |(b, code, i)| {
         let values: Vec<Option<f64>> =

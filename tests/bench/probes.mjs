@@ -23,7 +23,7 @@
 export function loadProbe({ expected, staticExpected }) {
   const b = (window.__bench = {
     expected, staticExpected, wasmStarted: null, staticDom: null, staticFrame: null, staticRegions: 0,
-    liveDom: null, liveFrame: null, liveRegions: 0, liveSeenAt: null,
+    liveDom: null, liveFrame: null, liveRegions: 0, liveSeenAt: null, lastMutation: 0,
   });
   addEventListener('TrunkApplicationStarted', (e) => {
     b.wasmStarted = performance.now();
@@ -32,6 +32,7 @@ export function loadProbe({ expected, staticExpected }) {
   const presented = (key) => requestAnimationFrame(() => setTimeout(() => { b[key] = performance.now(); }, 0));
   let observer = null;
   const check = () => {
+    b.lastMutation = performance.now();
     const regions = document.querySelectorAll('[data-region]');
     let filled = regions.length > 0;
     for (const r of regions) if (!r.getAttribute('fill')) { filled = false; break; }

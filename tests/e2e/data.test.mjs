@@ -1,0 +1,188 @@
+// End-to-end: bringing your own data — the shipped datasets, files chosen or dropped, files at
+// URLs, the validation report for every file of the bad-file catalogue, hostile strings, a county
+// map and China's 375 prefectures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, open, currentDate, expectDate, DIST, ARTIFACTS } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BAD = path.resolve(HERE, '../bad-files');
+const FIXTURES = path.resolve(HERE, '../fixtures');
+const CATALOGUE = JSON.parse(fs.readFileSync(path.join(BAD, 'catalogue.json'), 'utf8'));
+let browser, server;
+
+before(async () => {
+  browser = await launch();
+  const file = (p, type) => (req, res) => res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' }).end(fs.readFileSync(p));
+  server = await serve({
+    root: DIST,
+    mount: '/map/',
+    extra: {
+      '/fixtures/china.geojson': file(path.join(FIXTURES, 'china-prefectures.geojson'), 'application/geo+json'),
+      '/fixtures/mine.csv': (req, res) => res.writeHead(200, { 'content-type': 'text/csv' })
+        .end('date,name,rate\n2020-02-18,贵阳,55\n2020-02-19,贵阳市,61\n2020-02-19,黔东南州,>60\n2020-02-19,Zunyi,57.5\n'),
+      '/fixtures/broken.csv': (req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(''),
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function ready(query = '', options = {}) {
+  const o = await open(browser, server.url + query, { locale: 'en-GB', ...options });
+  await o.page.waitForSelector('[data-region]', { timeout: 20000 });
+  await o.page.waitForSelector('.data-panel');
+  return o;
+}
+
+/** The report's issues as {severity, file, place, message}. */
+function report(page) {
+  return page.$$eval('.report .issue', (lis) => lis.map((li) => ({
+    severity: [...li.classList].find((c) => ['error', 'warning', 'info'].includes(c)),
+    file: li.querySelector('.issue-file')?.textContent ?? '',
+    place: li.querySelector('.issue-place')?.textContent ?? '',
+    message: li.querySelector('.issue-message')?.textContent ?? '',
+  })));
+}
+
+test('every file of the bad-file catalogue gets its exact message; rejected files leave the data on screen', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19');
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  for (const entry of CATALOGUE) {
+    const expected = entry.browser ?? entry;
+    // Start each file from the shipped data (a new page generation: the panel is rebuilt).
+    const generation = Number(await page.getAttribute('.page', 'data-generation'));
+    await page.selectOption('.dataset-select', '2020');
+    await page.waitForFunction((g) => Number(document.querySelector('.page').dataset.generation) > g, generation);
+    if (process.env.DEBUG_E2E) console.log('loading', entry.file);
+    await page.setInputFiles('.file-input', path.join(BAD, entry.file));
+    await page.waitForSelector('.report .issue');
+    await page.waitForFunction((f) => [...document.querySelectorAll('.report .issue-file')].some((e) => e.textContent === f), entry.file);
+    const issues = await report(page);
+    const hit = issues.find((i) => i.severity === expected.severity && i.file === entry.file && i.place === expected.place && i.message === expected.message);
+    assert.ok(hit, `${entry.file}: expected ${expected.severity} “${expected.place}” “${expected.message}”, got ${JSON.stringify(issues, null, 1)}`);
+    if (expected.severity === 'error') {
+      assert.match(await page.locator('.report h3').innerText(), /previous data stay on screen/);
+      assert.equal(await page.locator('[data-region]').count(), 9, `${entry.file}: the map is still there`);
+    }
+  }
+  assert.deepEqual(dialogs, [], 'no markup from a file ever ran');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile strings from a file are shown as text', async () => {
+  const { page, context } = await ready();
+  let dialog = false;
+  page.on('dialog', (d) => { dialog = true; d.dismiss(); });
+  const csv = 'date,code,name,rate\n2020-02-19,520100,<img src=x onerror=alert(1)>,61\n';
+  await page.setInputFiles('.file-input', { name: '<b>evil</b>.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('.report');
+  await page.hover('[data-region="520100"]');
+  const tip = await page.locator('.tooltip').innerText();
+  assert.match(tip, /From the loaded file: <b>evil<\/b>\.csv/, 'file names appear verbatim');
+  assert.equal(await page.locator('.tooltip b, .report b, img[src=x]').count(), 0, 'no element was made from file text');
+  assert.equal(dialog, false);
+  await context.close();
+});
+
+test('the 2021 reported snapshot: selectable, lower bounds hatched, tooltips say “more than”', async () => {
+  const { page, errors, context } = await ready();
+  await page.selectOption('.dataset-select', '2021');
+  await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2021-02-20');
+  assert.match(await page.evaluate(() => location.search), /dataset=2021/);
+  assert.equal(await page.locator('[data-illustrative]').count(), 0, 'reported figures carry no illustrative badge');
+  assert.equal(await page.locator('[data-lower-bound]').count(), 6, 'six prefectures known only as a lower bound');
+  assert.ok(await page.isVisible('.legend-bound'));
+  await page.hover('[data-region="520500"]');
+  assert.match(await page.locator('.tooltip').innerText(), /more than 60 %/);
+  assert.match(await page.locator('.tooltip').innerText(), /Reported figure/);
+  await page.hover('[data-region="522300"]');
+  assert.match(await page.locator('.tooltip').innerText(), /94\.8 %/);
+  assert.match(await page.locator('.readout-total').innerText(), /66\.5 %/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-2021.png'), fullPage: true });
+  // The link reopens it.
+  const again = await ready('?dataset=2021');
+  await again.page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2021-02-20');
+  await again.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the county map: 88 counties drawn and coloured, steps still fast', async () => {
+  const { page, errors, context } = await ready('?dataset=counties&date=2020-02-19');
+  await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88);
+  const fills = await page.$$eval('[data-region]', (els) => els.map((e) => e.getAttribute('fill')));
+  assert.ok(fills.every((f) => /^#[0-9a-f]{6}$/.test(f) && f !== '#d4d4d4'), 'every county has a value');
+  assert.ok(await page.isVisible('[data-illustrative]'));
+  await page.hover('[data-region="520102"]');
+  assert.match(await page.locator('.tooltip').innerText(), /南明区/);
+  await page.click('h1');
+  await page.keyboard.press('ArrowLeft');
+  await expectDate(page, '2020-02-18');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'counties.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('files at URLs: data and boundaries load, match by name, show progress, and stay in the link', async () => {
+  const origin = server.url.replace(/\/map\/$/, '');
+  const { page, errors, context } = await ready(`?data=${encodeURIComponent(`${origin}/fixtures/mine.csv`)}`);
+  await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2020-02-19');
+  assert.equal(await page.getAttribute('[data-region="520100"]', 'data-region'), '520100');
+  const issues = await report(page);
+  assert.ok(issues.some((i) => i.message.startsWith('map regions without data: 520200 六盘水市')), JSON.stringify(issues));
+  assert.equal(await page.locator('[data-lower-bound="522600"]').count(), 1, '黔东南州 “>60” is a lower bound on 黔东南苗族侗族自治州');
+  await page.click('h1');
+  await page.keyboard.press('ArrowLeft');
+  await expectDate(page, '2020-02-18');
+  assert.match(await page.evaluate(() => location.search), /data=http/, 'the data stay in the link');
+  await context.close();
+
+  // China's 375 prefectures over a slow network: progress shows, then the map draws and responds.
+  const slow = await open(browser, server.url, { locale: 'en-GB' });
+  const cdp = await slow.context.newCDPSession(slow.page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 300 * 1024, uploadThroughput: 100 * 1024 });
+  await slow.page.goto(`${server.url}?geo=${encodeURIComponent(`${origin}/fixtures/china.geojson`)}`);
+  await slow.page.waitForSelector('.load-progress', { timeout: 20000 });
+  await slow.page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 375, null, { timeout: 60000 });
+  const t0 = Date.now();
+  await slow.page.click('h1');
+  await slow.page.keyboard.press('ArrowLeft');
+  await expectDate(slow.page, '2020-02-29');
+  assert.ok(Date.now() - t0 < 2000, `a date step on 375 regions answers quickly (${Date.now() - t0} ms)`);
+  const gz = await report(slow.page);
+  assert.ok(gz.some((i) => /map regions without data: .*\(366 in all\)/.test(i.message)), JSON.stringify(gz.slice(0, 3)));
+  await slow.page.screenshot({ path: path.join(ARTIFACTS, 'china.png') });
+  await slow.context.close();
+
+  // A broken file at a URL: the shipped data show, with the report.
+  const broken = await ready(`?data=${encodeURIComponent(`${origin}/fixtures/broken.csv`)}`);
+  assert.equal(await broken.page.locator('[data-region]').count(), 9);
+  assert.ok((await report(broken.page)).some((i) => i.message === 'the file is empty'));
+  await broken.context.close();
+  assert.deepEqual(errors, []);
+});
+
+test('dropping files onto the panel loads them', async () => {
+  const { page, context } = await ready();
+  const geo = fs.readFileSync(path.resolve(HERE, '../../static/geo/guizhou-counties.geojson'), 'utf8');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'counties.geojson', { type: 'application/geo+json' }));
+    const zone = document.querySelector('.drop-zone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, geo);
+  await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88);
+  const issues = await report(page);
+  assert.ok(issues.some((i) => i.message.startsWith('regions in the data that the map lacks')), 'prefecture data on county boundaries: reported');
+  await context.close();
+});
