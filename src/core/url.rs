@@ -338,14 +338,15 @@ impl UrlState {
         if let Some(d) = self.to {
             push("to", d.to_string());
         }
+        // Shortest exact decimal (`0.95`, `2`), so a parsed value always comes back unchanged.
         if let Some(s) = self.speed {
-            push("speed", crate::core::format::number(s));
+            push("speed", s.to_string());
         }
         if self.looping {
             push("loop", "1".into());
         }
         if let Some(s) = self.dwell {
-            push("dwell", crate::core::format::number(s));
+            push("dwell", s.to_string());
         }
         if self.play {
             push("play", "1".into());
