@@ -130,6 +130,7 @@ async fn tooltip_shows_names_date_value_change_and_status() {
         y: 10.0,
         width: 600.0,
         compare: None,
+        dark: false,
     };
     let html = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
     let v = b.dataset.value("520300", i).unwrap();

@@ -4,7 +4,7 @@
 //!
 //! Pure string building: natively tested, identical in every browser.
 
-use crate::core::bundle::{Bundle, ATTRIBUTION};
+use crate::core::bundle::{Bundle, ATTRIBUTION, ATTRIBUTION_ZH};
 use crate::core::choropleth::{self, Mode};
 use crate::core::dataset::Bound;
 use crate::core::format;
@@ -243,7 +243,7 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
         s,
         r#"<text x="{pad}" y="{}" font-size="12" fill="{muted}">{}</text>"#,
         h - 12.0,
-        xml_escape(ATTRIBUTION)
+        xml_escape(lang.pick(ATTRIBUTION_ZH, ATTRIBUTION))
     );
     s.push_str("</svg>");
     s

@@ -291,21 +291,43 @@ impl AppState {
         *self != before
     }
 
-    /// A one-line text summary of the shown date, e.g. for a live region.
+    /// A text summary of the shown date, for everyone (under the map) and for screen readers (a
+    /// polite live region): how many regions are above 60 %, the highest and lowest, the total.
     pub fn summary(&self, ds: &Dataset) -> String {
         let lang = self.lang;
         let i = self.timeline.index();
         let Some(&date) = ds.dates.get(i) else { return String::new() };
-        let with_value = ds.regions.iter().filter(|s| s.values.get(i).copied().flatten().is_some()).count();
-        let total = ds.total(i).map(|v| format::value(&v, lang));
-        match (lang, total) {
-            (Lang::Zh, Some(t)) => format!("{}：全省合计 {t}，{with_value} 个地区有数据", format::date(date, lang)),
-            (Lang::Zh, None) => format!("{}：{with_value} 个地区有数据", format::date(date, lang)),
-            (Lang::En, Some(t)) => {
-                format!("{}: province total {t}; {with_value} regions with data", format::date(date, lang))
-            }
-            (Lang::En, None) => format!("{}: {with_value} regions with data", format::date(date, lang)),
+        let name = |s: &crate::core::dataset::Series| match lang {
+            Lang::Zh => crate::core::names::short_zh(if s.name.zh.is_empty() { &s.code } else { &s.name.zh }),
+            Lang::En => if s.name.en.is_empty() { s.name.get(lang).to_string() } else { s.name.en.clone() },
+        };
+        let mut vals: Vec<(&crate::core::dataset::Series, crate::core::dataset::Value)> =
+            ds.regions.iter().filter_map(|s| s.values.get(i).copied().flatten().map(|v| (s, v))).collect();
+        vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate));
+        let n = ds.regions.len();
+        let above = vals.iter().filter(|(_, v)| v.rate > 60.0).count();
+        let d = format::date(date, lang);
+        let mut out = match lang {
+            Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
+            Lang::En => format!("On {d}, {above} of {n} regions above 60 %"),
+        };
+        if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
+            out.push_str(&match lang {
+                Lang::Zh => format!("；最高{}（{}），最低{}（{}）", name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang)),
+                Lang::En => format!("; highest {} ({}), lowest {} ({})", name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang)),
+            });
         }
+        if let Some(t) = ds.total(i) {
+            out.push_str(&match lang {
+                Lang::Zh => format!("；全省合计 {}", format::value(&t, lang)),
+                Lang::En => format!("; province total {}", format::value(&t, lang)),
+            });
+        }
+        if ds.meta.illustrative {
+            out.push_str(lang.pick("（示意数据）", " (illustrative data)"));
+        }
+        out.push_str(lang.pick("。", "."));
+        out
     }
 }
 
@@ -503,8 +525,14 @@ mod tests {
         let ds = ds();
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(9));
-        assert_eq!(s.summary(&ds), "19 Feb 2020: province total 62.3 %; 9 regions with data");
+        assert_eq!(
+            s.summary(&ds),
+            "On 19 Feb 2020, 6 of 9 regions above 60 %; highest Qianxinan (72.1 %), lowest Anshun (57.4 %); province total 62.3 % (illustrative data)."
+        );
         s.apply(&Action::SetLang(Lang::Zh));
-        assert_eq!(s.summary(&ds), "2020年2月19日：全省合计 62.3%，9 个地区有数据");
+        assert_eq!(
+            s.summary(&ds),
+            "2020年2月19日：9 个地区中 6 个复工率高于60%；最高黔西南州（72.1%），最低安顺（57.4%）；全省合计 62.3%（示意数据）。"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The root: loads the data, then shows the page; owns the app state reducer, the playback clock,
 //! the document-wide keys and the URL.
 
-use crate::core::bundle::{builtin, Builtin, Bundle, LoadError, ATTRIBUTION, BUILTINS};
+use crate::core::bundle::{builtin, Builtin, Bundle, LoadError, ATTRIBUTION, ATTRIBUTION_ZH, BUILTINS};
+use crate::view::search::RegionSearch;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::i18n::Text;
@@ -376,6 +377,10 @@ fn key_belongs_to_target(e: &KeyboardEvent) -> bool {
         },
         // Space and Enter activate buttons and links natively; don't do it twice.
         "button" | "a" | "summary" => key == " " || key == "Enter",
+        // A focused map region moves between regions with the arrows and selects with Enter/Space.
+        "path" if el.has_attribute("data-region") => {
+            matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | " " | "Enter")
+        }
         _ => el.closest("[contenteditable]").ok().flatten().is_some(),
     }
 }
@@ -478,10 +483,14 @@ pub fn Page(props: &PageProps) -> Html {
         });
     }
 
-    // Keep <html lang> in step with the page language.
-    use_effect_with(lang, |lang| {
-        if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = el.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+    // Keep <html lang> and the document title in step with the page language.
+    let title = bundle.dataset.meta.title.get(lang).to_string();
+    use_effect_with((lang, title), |(lang, title)| {
+        if let Some(doc) = window().and_then(|w| w.document()) {
+            if let Some(el) = doc.document_element() {
+                let _ = el.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+            }
+            doc.set_title(title);
         }
     });
 
@@ -586,6 +595,20 @@ pub fn Page(props: &PageProps) -> Html {
         let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(other)))
     };
+    let cycle_dark = {
+        let dispatch = dispatch.clone();
+        let next = match s.dark {
+            Dark::Auto => Dark::On,
+            Dark::On => Dark::Off,
+            Dark::Off => Dark::Auto,
+        };
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetDark(next)))
+    };
+    let dark_label = match (s.dark, lang) {
+        (Dark::Auto, _) => lang.pick("配色：跟随系统", "Colours: system"),
+        (Dark::On, _) => lang.pick("配色：深色", "Colours: dark"),
+        (Dark::Off, _) => lang.pick("配色：浅色", "Colours: light"),
+    };
     let set_present = |p: bool| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetPresent(p)))
@@ -617,6 +640,8 @@ pub fn Page(props: &PageProps) -> Html {
                             title={lang.pick("演示模式（f 全屏，b 黑屏，Esc 退出）", "Presenter mode (f fullscreen, b black screen, Esc to leave)")}>
                             { lang.pick("演示", "Present") }
                         </button>
+                        <button type="button" class="dark-switch" onclick={cycle_dark} title={dark_label}
+                            aria-label={dark_label}>{ if dark { "☾" } else { "☀" } }</button>
                         <button type="button" class="lang-switch" onclick={switch_lang}
                             aria-label={lang.pick("Switch to English", "切换到中文")}>
                             { lang.pick("English", "中文") }
@@ -646,7 +671,7 @@ pub fn Page(props: &PageProps) -> Html {
             }
             <main class="layout">
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
-                    <MapView bundle={bundle.clone()} index={index} lang={lang} compare={s.compare}
+                    <MapView bundle={bundle.clone()} index={index} lang={lang} compare={s.compare} dark={dark}
                         hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
                     if !static_map {
                     <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}
@@ -694,7 +719,10 @@ pub fn Page(props: &PageProps) -> Html {
                         }
                     </div>
                     // Announced politely when the date settles, not on every playback frame.
-                    <p class="sr-only" aria-live="polite">{ if playing { String::new() } else { s.summary(&bundle.dataset) } }</p>
+                    <p class="map-summary" aria-live="polite" aria-atomic="true">{ if playing { String::new() } else { s.summary(&bundle.dataset) } }</p>
+                    if !static_map {
+                        <RegionSearch bundle={bundle.clone()} lang={lang} on_action={dispatch.clone()} />
+                    }
                 </aside>
             </main>
             if static_map {
@@ -723,7 +751,7 @@ pub fn Page(props: &PageProps) -> Html {
                             if meta.illustrative { { lang.pick("。各市（州）数值为示意数据。", ". Prefecture values are illustrative.") } }
                         </p>
                     }
-                    <p>{ ATTRIBUTION }</p>
+                    <p>{ lang.pick(ATTRIBUTION_ZH, ATTRIBUTION) }</p>
                 </footer>
             }
             if s.blackout {

@@ -1,12 +1,19 @@
-//! The map: one SVG path per region, filled by the value on the chosen date.
+//! The map: one SVG path per region, filled by the value on the chosen date; labels, tooltip,
+//! keyboard access to every region, and zoom (buttons, Ctrl/⌘ + wheel, pinch, drag to pan).
 //!
-//! Paths are computed once per container width (`use_memo` on the width) from the shapes the
-//! bundle projected once; a date change re-renders only `fill`s and label texts, which Yew patches
-//! as attribute and text changes on the existing elements. Stable hooks: every region is a
-//! `path[data-region="<adcode>"]` with its colour in `fill`.
+//! Paths are computed once per container size (`use_memo`) from the shapes the bundle projected
+//! once; a date change re-renders only `fill`s and label texts, which Yew patches in place. Zoom is
+//! a transform on the groups (strokes keep their width with `vector-effect`), so it never
+//! recomputes a path either. Stable hooks: every region is a `path[data-region="<adcode>"]` with its
+//! colour in `fill`.
+//!
+//! Keyboard: the regions are one tab stop (a roving `tabindex`); arrow keys move between them in
+//! reading order, Enter or Space selects, and focusing one shows its tooltip. Each region's
+//! `aria-label` says its name, date and value.
 
 use crate::core::choropleth::{self, Mode};
 use crate::core::dataset::Value;
+use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::names::short_zh;
 use crate::core::scale::{Rgb, Sequential, NO_VALUE};
@@ -14,12 +21,16 @@ use crate::core::state::Action;
 use crate::view::app::SharedBundle;
 use crate::view::hooks::use_size;
 use crate::view::tooltip::Tooltip;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Width used before the container is measured (and in server-side rendering).
 const DEFAULT_WIDTH: f64 = 640.0;
 /// Space kept free round the shape, in pixels.
 const PADDING: f64 = 6.0;
+/// Zoom limits.
+const MAX_ZOOM: f64 = 8.0;
 
 /// Properties of [`MapView`].
 #[derive(Properties, PartialEq)]
@@ -37,6 +48,9 @@ pub struct MapProps {
     /// Compare mode: colour by the change from this date index to `index`.
     #[prop_or_default]
     pub compare: Option<usize>,
+    /// Dark page colours (for the tooltip's sparkline).
+    #[prop_or_default]
+    pub dark: bool,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -49,12 +63,56 @@ pub fn fill_of(v: Option<Value>) -> Rgb {
     }
 }
 
-/// The choropleth map with labels and the tooltip.
+/// Zoom and pan: pixel `p` of the unzoomed map is drawn at `p * k + (x, y)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct View {
+    k: f64,
+    x: f64,
+    y: f64,
+}
+
+impl View {
+    const IDENTITY: View = View { k: 1.0, x: 0.0, y: 0.0 };
+
+    /// Zooms by `factor` about the point `(cx, cy)` (map pixels), keeping the map inside the box.
+    fn zoom_about(self, factor: f64, cx: f64, cy: f64, w: f64, h: f64) -> View {
+        let k = (self.k * factor).clamp(1.0, MAX_ZOOM);
+        let f = k / self.k;
+        View { k, x: cx - (cx - self.x) * f, y: cy - (cy - self.y) * f }.clamped(w, h)
+    }
+
+    fn panned(self, dx: f64, dy: f64, w: f64, h: f64) -> View {
+        View { x: self.x + dx, y: self.y + dy, ..self }.clamped(w, h)
+    }
+
+    /// The zoomed map always covers the box: no panning it off screen.
+    fn clamped(self, w: f64, h: f64) -> View {
+        let (min_x, min_y) = (w - w * self.k, h - h * self.k);
+        View { k: self.k, x: self.x.clamp(min_x, 0.0), y: self.y.clamp(min_y, 0.0) }
+    }
+
+    fn transform(self) -> String {
+        format!("translate({:.2} {:.2}) scale({:.4})", self.x, self.y, self.k)
+    }
+}
+
+/// Reading order for keyboard moves: top to bottom in bands, left to right within a band.
+fn reading_order(labels: &[[f64; 2]], band: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ya, yb) = ((labels[a][1] / band).floor(), (labels[b][1] / band).floor());
+        ya.total_cmp(&yb).then(labels[a][0].total_cmp(&labels[b][0])).then(a.cmp(&b))
+    });
+    order
+}
+
+/// The choropleth map with labels, the tooltip and the zoom controls.
 #[component]
 pub fn MapView(props: &MapProps) -> Html {
-    let MapProps { bundle, index, lang, hovered, selected, compare, on_action } = props;
+    let MapProps { bundle, index, lang, hovered, selected, compare, dark, on_action } = props;
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
+    let svg_ref = use_node_ref();
     let (width, window_height) = use_size(container.clone(), (DEFAULT_WIDTH, f64::INFINITY));
     let width = width.clamp(200.0, 4000.0);
     // Leave room for the title and the timeline on short screens; the shape is centred in the box.
@@ -64,16 +122,50 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     // Pointer position inside the container, for the tooltip.
     let pointer = use_state_eq(|| (0.0f64, 0.0f64));
+    let view = use_state_eq(|| View::IDENTITY);
+    // Pointers down on the map (for drag and pinch): id → position.
+    let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    // The region that holds the map's one tab stop.
+    let active = use_state_eq(|| 0usize);
+    let n = bundle.shapes.regions.len();
+    let order = use_memo((paths.clone(), n), |(p, _)| {
+        let labels: Vec<[f64; 2]> = if bundle.shapes.labelled() {
+            p.labels.clone()
+        } else {
+            // Without label points, the centre of each region's box stands in.
+            bundle
+                .shapes
+                .regions
+                .iter()
+                .map(|s| {
+                    let pts = s.polygons.iter().flat_map(|p| p.first()).flatten();
+                    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                    for q in pts {
+                        (x0, y0, x1, y1) = (x0.min(q[0]), y0.min(q[1]), x1.max(q[0]), y1.max(q[1]));
+                    }
+                    [(x0 + x1) / 2.0, -(y0 + y1) / 2.0]
+                })
+                .collect()
+        };
+        let band = if bundle.shapes.labelled() { p.height / 6.0 } else { 0.05 };
+        reading_order(&labels, band.max(1e-9))
+    });
 
-    let locate = {
+    let local = {
         let container = container.clone();
-        let pointer = pointer.clone();
-        move |e: &PointerEvent| {
-            if let Some(el) = container.cast::<web_sys::Element>() {
-                let r = el.get_bounding_client_rect();
-                pointer.set((e.client_x() as f64 - r.left(), e.client_y() as f64 - r.top()));
+        move |x: f64, y: f64| -> (f64, f64) {
+            match container.cast::<web_sys::Element>() {
+                Some(el) => {
+                    let r = el.get_bounding_client_rect();
+                    (x - r.left(), y - r.top())
+                }
+                None => (x, y),
             }
         }
+    };
+    let locate = {
+        let (pointer, local) = (pointer.clone(), local.clone());
+        move |e: &PointerEvent| pointer.set(local(e.client_x() as f64, e.client_y() as f64))
     };
     let on_leave = {
         let on_action = on_action.clone();
@@ -91,62 +183,169 @@ pub fn MapView(props: &MapProps) -> Html {
             on_action.emit(Action::Select(None));
         })
     };
+    // Drag to pan (when zoomed) and pinch to zoom, with pointer events.
+    let on_down = {
+        let (pointers, local) = (pointers.clone(), local.clone());
+        Callback::from(move |e: PointerEvent| {
+            pointers.borrow_mut().insert(e.pointer_id(), local(e.client_x() as f64, e.client_y() as f64));
+        })
+    };
+    let on_pointer_move = {
+        let (pointers, local, view) = (pointers.clone(), local.clone(), view.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut ps = pointers.borrow_mut();
+            let Some(prev) = ps.get(&e.pointer_id()).copied() else { return };
+            let now = local(e.client_x() as f64, e.client_y() as f64);
+            if ps.len() == 2 {
+                let other = ps.iter().find(|(id, _)| **id != e.pointer_id()).map(|(_, p)| *p).unwrap_or(now);
+                let dist = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt().max(1.0);
+                let factor = dist(now, other) / dist(prev, other);
+                let mid = ((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
+                view.set(view.zoom_about(factor, mid.0, mid.1, width, height));
+                e.prevent_default();
+            } else if ps.len() == 1 && view.k > 1.0 && e.buttons() != 0 {
+                view.set(view.panned(now.0 - prev.0, now.1 - prev.1, width, height));
+                e.prevent_default();
+            }
+            ps.insert(e.pointer_id(), now);
+        })
+    };
+    let on_up = {
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointers.borrow_mut().remove(&e.pointer_id());
+        })
+    };
+    let on_wheel = {
+        let (view, local) = (view.clone(), local.clone());
+        Callback::from(move |e: WheelEvent| {
+            // Plain wheel scrolls the page, as readers expect; Ctrl/⌘ + wheel (and trackpad
+            // pinches, which arrive as Ctrl + wheel) zoom the map.
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            e.prevent_default();
+            let (cx, cy) = local(e.client_x() as f64, e.client_y() as f64);
+            view.set(view.zoom_about((-e.delta_y() / 300.0).exp(), cx, cy, width, height));
+        })
+    };
+    let zoom_by = |factor: f64| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(view.zoom_about(factor, width / 2.0, height / 2.0, width, height)))
+    };
+    let reset = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(View::IDENTITY))
+    };
 
     let ds = &bundle.dataset;
     // What each region shows: its rate, or in compare mode its change in points.
     let mode = Mode::new(ds, index, *compare);
-    let shown = |code: &str| -> (Rgb, Option<String>) {
-        let s = choropleth::shown(ds, code, mode, lang);
-        (s.fill, s.text)
-    };
-    let is_bound = |code: &str| choropleth::shown(ds, code, mode, lang).lower_bound;
+    let shown = |code: &str| choropleth::shown(ds, code, mode, lang);
+    let date_text = ds.dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default();
+    let v = *view;
     let font = (width / 48.0).clamp(10.0, 15.0);
-    let regions = bundle.shapes.regions.iter().zip(paths.regions.iter()).map(|(shape, d)| {
-        let (fill, value) = shown(&shape.code);
-        let fill = fill.to_string();
-        let code = shape.code.clone();
-        let on_move = {
-            let (on_action, locate, code) = (on_action.clone(), locate.clone(), code.clone());
-            Callback::from(move |e: PointerEvent| {
-                locate(&e);
-                on_action.emit(Action::Hover(Some(code.clone())));
-            })
-        };
-        let on_tap = {
-            let on_action = on_action.clone();
-            let code = code.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                on_action.emit(Action::Hover(Some(code.clone())));
-                on_action.emit(Action::Select(Some(code.clone())));
-            })
-        };
-        let is_selected = selected.as_deref() == Some(code.as_str());
-        html! {
-            <path key={code.clone()} class={classes!("region", value.is_none().then_some("no-value"), is_selected.then_some("selected"))}
-                data-region={code} data-selected={is_selected.then_some("true")} d={d.clone()} fill={fill}
-                onpointermove={on_move.clone()} onpointerdown={on_move} onclick={on_tap} />
+    let focus_region = {
+        let (svg_ref, active) = (svg_ref.clone(), active.clone());
+        move |k: usize| {
+            active.set(k);
+            if let Some(el) = svg_ref
+                .cast::<web_sys::Element>()
+                .and_then(|s| s.query_selector(&format!("[data-region-index=\"{k}\"]")).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                let _ = el.focus();
+            }
         }
-    });
-    // Hatching over regions without a value, so "no value" never reads as a low value.
-    let hatches =
-        bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).1.is_none()).map(
-            |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
-        );
-    // Values known only as a lower bound: the bound's colour, with light hatching over it.
-    let bound_hatches = bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| is_bound(&s.code)).map(
-        |(s, d)| html! { <path key={s.code.clone()} class="hatch bound" data-lower-bound={s.code.clone()} d={d.clone()} fill="url(#bound-hatch)" /> },
+    };
+    let regions = bundle.shapes.regions.iter().zip(paths.regions.iter()).zip(bundle.regions.iter()).enumerate().map(
+        |(k, ((shape, d), info))| {
+            let s = shown(&shape.code);
+            let code = shape.code.clone();
+            let on_move = {
+                let (on_action, locate, code) = (on_action.clone(), locate.clone(), code.clone());
+                Callback::from(move |e: PointerEvent| {
+                    locate(&e);
+                    on_action.emit(Action::Hover(Some(code.clone())));
+                })
+            };
+            let on_tap = {
+                let (on_action, code, active) = (on_action.clone(), code.clone(), active.clone());
+                Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    active.set(k);
+                    on_action.emit(Action::Hover(Some(code.clone())));
+                    on_action.emit(Action::Select(Some(code.clone())));
+                })
+            };
+            let on_focus = {
+                let (on_action, code, pointer, active) = (on_action.clone(), code.clone(), pointer.clone(), active.clone());
+                let [lx, ly] = paths.labels.get(k).copied().unwrap_or([width / 2.0, height / 2.0]);
+                let at = if lx.is_finite() { (lx * v.k + v.x, ly * v.k + v.y) } else { (width / 2.0, height / 2.0) };
+                Callback::from(move |_: FocusEvent| {
+                    active.set(k);
+                    pointer.set(at);
+                    on_action.emit(Action::Hover(Some(code.clone())));
+                })
+            };
+            let on_key = {
+                let (on_action, code, order, focus_region) = (on_action.clone(), code.clone(), order.clone(), focus_region.clone());
+                Callback::from(move |e: KeyboardEvent| {
+                    let pos = order.iter().position(|&i| i == k).unwrap_or(0);
+                    let next = match e.key().as_str() {
+                        "ArrowRight" | "ArrowDown" => Some(order[(pos + 1) % order.len()]),
+                        "ArrowLeft" | "ArrowUp" => Some(order[(pos + order.len() - 1) % order.len()]),
+                        "Enter" | " " => {
+                            e.prevent_default();
+                            on_action.emit(Action::Select(Some(code.clone())));
+                            None
+                        }
+                        _ => None,
+                    };
+                    if let Some(next) = next {
+                        e.prevent_default();
+                        focus_region(next);
+                    }
+                })
+            };
+            let is_selected = selected.as_deref() == Some(code.as_str());
+            let value_text = s.text.clone().unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
+            let name = match lang {
+                Lang::Zh => info.name.zh.clone(),
+                Lang::En => format!("{} {}", info.name.get(Lang::En), info.name.zh),
+            };
+            let aria = format!("{name}{}{date_text}{}{value_text}", lang.pick("，", ", "), lang.pick("：", ": "));
+            html! {
+                <path key={code.clone()} class={classes!("region", s.text.is_none().then_some("no-value"), is_selected.then_some("selected"))}
+                    data-region={code} data-region-index={k.to_string()} data-selected={is_selected.then_some("true")}
+                    d={d.clone()} fill={s.fill.to_string()} role="button" aria-label={aria}
+                    aria-pressed={is_selected.to_string()} tabindex={if k == *active { "0" } else { "-1" }}
+                    onpointermove={on_move.clone()} onpointerdown={on_move} onclick={on_tap} onfocus={on_focus}
+                    onkeydown={on_key} />
+            }
+        },
     );
+    // Hatching over regions without a value, so "no value" never reads as a low value.
+    let hatches = bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).text.is_none()).map(
+        |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
+    );
+    // Values known only as a lower bound: the bound's colour, with light hatching over it.
+    let bound_hatches =
+        bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).lower_bound).map(|(s, d)| {
+            html! { <path key={s.code.clone()} class="hatch bound" data-lower-bound={s.code.clone()} d={d.clone()} fill="url(#bound-hatch)" /> }
+        });
     let labelled = bundle.shapes.labelled();
+    // Labels stay the same size when zoomed: placed at the zoomed position, outside the transform.
     let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).map(|((shape, &[x, y]), info)| {
-        let (fill, value_text) = shown(&shape.code);
-        let text = fill.text_on();
+        let s = shown(&shape.code);
+        let text = s.fill.text_on();
         let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.45)" } else { "rgba(255,255,255,0.7)" };
         let name = match lang {
             Lang::Zh => short_zh(&info.name.zh),
             Lang::En => info.name.get(Lang::En).to_string(),
         };
-        let value_text = value_text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
+        let value_text = s.text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
+        let (x, y) = (x * v.k + v.x, y * v.k + v.y);
         html! {
             <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", y - font * 0.2)} fill={text.to_string()}
                 stroke={halo} font-size={format!("{font:.1}")}>
@@ -164,14 +363,17 @@ pub fn MapView(props: &MapProps) -> Html {
     let selected_outline = outline_of(selected, "selected-outline");
     let tooltip = hovered.as_ref().and_then(|code| bundle.region(code)).map(|info| {
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
-        x={pointer.0} y={pointer.1} width={width} /> }
+        x={pointer.0} y={pointer.1} width={width} compare={*compare} dark={*dark} /> }
     });
-    let label = lang.pick("贵州各市（州）复工率地图", "Map of the resumption rate by prefecture of Guizhou");
+    let label = format!("{}{}", ds.meta.title.get(lang), lang.pick("（地图；用方向键在地区之间移动）", " (map; arrow keys move between regions)"));
+    let zoomed = v.k > 1.001;
 
     html! {
-        <div class="map" ref={container}>
-            <svg width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
-                role="img" aria-label={label} onpointerleave={on_leave} onclick={on_background_click}>
+        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container}>
+            <svg ref={svg_ref} width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
+                role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click}
+                onpointerdown={on_down} onpointermove={on_pointer_move} onpointerup={on_up.clone()} onpointercancel={on_up}
+                onwheel={on_wheel}>
                 <defs>
                     <pattern id="no-value-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5" />
@@ -180,20 +382,50 @@ pub fn MapView(props: &MapProps) -> Html {
                         <line x1="0" y1="0" x2="0" y2="7" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2" />
                     </pattern>
                 </defs>
-                <g class="regions">{ for regions }</g>
-                <g class="hatches" aria-hidden="true">{ for hatches }</g>
-                <g class="bound-hatches" aria-hidden="true">{ for bound_hatches }</g>
-                <path class="outline" d={paths.outline.clone()} aria-hidden="true" />
-                // Optional nodes go in as single (possibly empty) nodes, never as flattened
-                // iterators: Yew aligns unkeyed siblings from the end, so a sibling list that
-                // changes length would rebuild every node before it — the whole map.
-                { selected_outline.unwrap_or_default() }
-                { hover_outline.unwrap_or_default() }
+                <g class="zoom" transform={v.transform()}>
+                    <g class="regions">{ for regions }</g>
+                    <g class="hatches" aria-hidden="true">{ for hatches }</g>
+                    <g class="bound-hatches" aria-hidden="true">{ for bound_hatches }</g>
+                    <path class="outline" d={paths.outline.clone()} aria-hidden="true" />
+                    // Optional nodes go in as single (possibly empty) nodes, never as flattened
+                    // iterators: Yew aligns unkeyed siblings from the end, so a sibling list that
+                    // changes length would rebuild every node before it — the whole map.
+                    { selected_outline.unwrap_or_default() }
+                    { hover_outline.unwrap_or_default() }
+                </g>
                 if labelled {
                     <g class="labels" aria-hidden="true">{ for labels }</g>
                 }
             </svg>
+            <div class="zoom-controls" role="group" aria-label={lang.pick("缩放", "Zoom")}>
+                <button type="button" class="zoom-in" onclick={zoom_by(1.5)} aria-label={lang.pick("放大", "Zoom in")} disabled={v.k >= MAX_ZOOM}>{ "+" }</button>
+                <button type="button" class="zoom-out" onclick={zoom_by(1.0 / 1.5)} aria-label={lang.pick("缩小", "Zoom out")} disabled={!zoomed}>{ "−" }</button>
+                <button type="button" class="zoom-reset" onclick={reset} aria-label={lang.pick("复原", "Reset zoom")} disabled={!zoomed}>{ "⟲" }</button>
+            </div>
             { tooltip.unwrap_or_default() }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_cursor_and_the_map_in_the_box() {
+        let v = View::IDENTITY.zoom_about(2.0, 100.0, 50.0, 400.0, 300.0);
+        assert_eq!(v.k, 2.0);
+        // The point (100, 50) stays where it was: 100 * 2 + x = 100.
+        assert_eq!((100.0 * v.k + v.x, 50.0 * v.k + v.y), (100.0, 50.0));
+        let out = v.panned(10_000.0, -10_000.0, 400.0, 300.0);
+        assert_eq!((out.x, out.y), (0.0, -300.0), "clamped: the map still covers the box");
+        assert_eq!(View::IDENTITY.zoom_about(0.1, 0.0, 0.0, 400.0, 300.0), View::IDENTITY, "never below 1");
+        assert_eq!(View::IDENTITY.zoom_about(100.0, 0.0, 0.0, 400.0, 300.0).k, MAX_ZOOM);
+    }
+
+    #[test]
+    fn reading_order_goes_by_bands_then_left_to_right() {
+        let labels = [[50.0, 10.0], [10.0, 12.0], [30.0, 60.0], [5.0, 70.0]];
+        assert_eq!(reading_order(&labels, 25.0), vec![1, 0, 3, 2]);
     }
 }

@@ -14,6 +14,7 @@ mod fatal;
 mod hooks;
 mod legend;
 mod map;
+mod search;
 mod share;
 mod timeline;
 mod tooltip;

@@ -26,12 +26,15 @@ pub struct TooltipProps {
     /// Compare mode's "from" date index.
     #[prop_or_default]
     pub compare: Option<usize>,
+    /// Dark page colours (the sparkline's ink).
+    #[prop_or_default]
+    pub dark: bool,
 }
 
 /// A floating card next to the pointer.
 #[component]
 pub fn Tooltip(props: &TooltipProps) -> Html {
-    let TooltipProps { bundle, code, index, lang, x, y, width, compare } = props;
+    let TooltipProps { bundle, code, index, lang, x, y, width, compare, dark } = props;
     let (index, lang) = (*index, *lang);
     let Some(info) = bundle.region(code) else {
         return html! {};
@@ -45,11 +48,11 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         (Some(origin), false) => format!("{}{}", lang.pick("来自载入的文件：", "From the loaded file: "), origin),
         (None, false) => lang.pick("报道数字", "Reported figure").to_string(),
     };
-    let spark = use_memo((bundle.clone(), code.clone(), index), |(b, code, i)| {
+    let spark = use_memo((bundle.clone(), code.clone(), index, *dark), |(b, code, i, dark)| {
         let values: Vec<Option<f64>> =
             b.dataset.series(code).map(|s| s.values.iter().map(|v| v.map(|v| v.rate)).collect()).unwrap_or_default();
         let (w, h) = crate::charts::sparkline::SIZE;
-        crate::charts::to_svg(w, h, |root| crate::charts::sparkline::draw(root, &values, *i, false)).unwrap_or_default()
+        crate::charts::to_svg(w, h, |root| crate::charts::sparkline::draw(root, &values, *i, *dark)).unwrap_or_default()
     });
     let compare_line = compare.and_then(|from| {
         let (a, b) = (ds.dates.get(from)?, ds.dates.get(index)?);
