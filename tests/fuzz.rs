@@ -40,7 +40,8 @@ enum Edit {
 fn edit() -> impl Strategy<Value = Edit> {
     // Inserted bytes favour the characters that matter to JSON, CSV and URLs.
     let interesting = prop::sample::select(vec![
-        b'"', b',', b'{', b'}', b'[', b']', b':', b'\n', b'%', b'&', b'=', b'-', b'.', b'e', b'9', b'0', b'\\', 0xe8, 0xff, b' ',
+        b'"', b',', b'{', b'}', b'[', b']', b':', b'\n', b'%', b'&', b'=', b'-', b'.', b'e', b'9', b'0', b'\\', 0xe8,
+        0xff, b' ',
     ]);
     prop_oneof![
         (any::<usize>(), 0usize..40).prop_map(|(a, n)| Edit::Delete(a, n)),

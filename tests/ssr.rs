@@ -80,7 +80,7 @@ async fn says_illustrative_and_lists_the_reported_facts_with_sources() {
         assert!(html.contains(&format!("data-event-date=\"{}\"", e.date)), "{}", e.date);
         assert!(html.contains(&e.source.url), "{}", e.source.url);
     }
-    assert!(html.contains("天地图 Tianditu"), "boundary attribution");
+    assert!(html.contains("边界：天地图 / 国家基础地理信息中心"), "boundary attribution, in Chinese on a Chinese page");
     assert!(html.contains("复工率 = 已复工复产户数 ÷ 应复工复产户数"), "metric definition");
 }
 
@@ -248,4 +248,20 @@ async fn render_flags_shape_the_page() {
     for button in ["copy-link", "embed-toggle", "download-png", "download-svg", "download-csv", "export-video"] {
         assert!(full.contains(&format!("class=\"{button}\"")), "{button}");
     }
+}
+
+#[tokio::test]
+async fn regions_are_one_tab_stop_and_say_what_they_show() {
+    let html = page_with_url("?date=2020-02-19&lang=en").await;
+    let tabindex = attrs_of(&html, "data-region", "tabindex");
+    assert_eq!(tabindex.iter().filter(|t| *t == "0").count(), 1, "a roving tab stop: {tabindex:?}");
+    assert_eq!(tabindex.len(), 9);
+    let labels = attrs_of(&html, "data-region", "aria-label");
+    assert!(labels.contains(&"Zunyi 遵义市, 19 Feb 2020: 57.5 %".to_string()), "{labels:?}");
+    assert!(attrs_of(&html, "data-region", "role").iter().all(|r| r == "button"));
+    let summary = html.split('<').find(|t| t.contains("class=\"map-summary\"")).unwrap();
+    assert!(summary.contains("aria-live=\"polite\""), "{summary}");
+    assert!(html.contains("On 19 Feb 2020, 6 of 9 regions above 60 %"));
+    assert!(html.contains("role=\"search\""));
+    assert!(html.contains("class=\"zoom-in\""));
 }

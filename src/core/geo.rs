@@ -121,7 +121,10 @@ fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<P
                 .map(|p| {
                     let s = p.as_slice();
                     let [lon, lat, ..] = s else {
-                        return Err(bad(format!("ring {r} has a position with {} coordinate(s); a position needs longitude and latitude", s.len())));
+                        return Err(bad(format!(
+                            "ring {r} has a position with {} coordinate(s); a position needs longitude and latitude",
+                            s.len()
+                        )));
                     };
                     let (lon, lat) = (*lon, *lat);
                     if lon.is_finite()
@@ -250,7 +253,10 @@ mod tests {
         assert_eq!(e.kind, GeoErrorKind::NoFeatures);
         let short = ok.replace("[107,27]", "[107]");
         let e = parse_regions(&fc(&short), "adcode").unwrap_err();
-        assert_eq!(e.to_string(), "features[0]: ring 0 has a position with 1 coordinate(s); a position needs longitude and latitude");
+        assert_eq!(
+            e.to_string(),
+            "features[0]: ring 0 has a position with 1 coordinate(s); a position needs longitude and latitude"
+        );
         let far = ok.replace("[107,27]", "[707,27]");
         let e = parse_regions(&fc(&far), "adcode").unwrap_err();
         assert!(e.to_string().contains("[707, 27], which is not a longitude/latitude"), "{e}");

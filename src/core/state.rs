@@ -299,7 +299,13 @@ impl AppState {
         let Some(&date) = ds.dates.get(i) else { return String::new() };
         let name = |s: &crate::core::dataset::Series| match lang {
             Lang::Zh => crate::core::names::short_zh(if s.name.zh.is_empty() { &s.code } else { &s.name.zh }),
-            Lang::En => if s.name.en.is_empty() { s.name.get(lang).to_string() } else { s.name.en.clone() },
+            Lang::En => {
+                if s.name.en.is_empty() {
+                    s.name.get(lang).to_string()
+                } else {
+                    s.name.en.clone()
+                }
+            }
         };
         let mut vals: Vec<(&crate::core::dataset::Series, crate::core::dataset::Value)> =
             ds.regions.iter().filter_map(|s| s.values.get(i).copied().flatten().map(|v| (s, v))).collect();
@@ -313,8 +319,20 @@ impl AppState {
         };
         if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
             out.push_str(&match lang {
-                Lang::Zh => format!("；最高{}（{}），最低{}（{}）", name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang)),
-                Lang::En => format!("; highest {} ({}), lowest {} ({})", name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang)),
+                Lang::Zh => format!(
+                    "；最高{}（{}），最低{}（{}）",
+                    name(hi.0),
+                    format::value(&hi.1, lang),
+                    name(lo.0),
+                    format::value(&lo.1, lang)
+                ),
+                Lang::En => format!(
+                    "; highest {} ({}), lowest {} ({})",
+                    name(hi.0),
+                    format::value(&hi.1, lang),
+                    name(lo.0),
+                    format::value(&lo.1, lang)
+                ),
             });
         }
         if let Some(t) = ds.total(i) {

@@ -2,7 +2,6 @@
 //! the document-wide keys and the URL.
 
 use crate::core::bundle::{builtin, Builtin, Bundle, LoadError, ATTRIBUTION, ATTRIBUTION_ZH, BUILTINS};
-use crate::view::search::RegionSearch;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::i18n::Text;
@@ -16,6 +15,7 @@ use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
 use crate::view::legend::Legend;
 use crate::view::map::MapView;
+use crate::view::search::RegionSearch;
 use crate::view::share::ShareBar;
 use crate::view::timeline::TimelineBar;
 use crate::view::window;

@@ -326,9 +326,10 @@ pub fn MapView(props: &MapProps) -> Html {
         },
     );
     // Hatching over regions without a value, so "no value" never reads as a low value.
-    let hatches = bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).text.is_none()).map(
-        |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
-    );
+    let hatches =
+        bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).text.is_none()).map(
+            |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
+        );
     // Values known only as a lower bound: the bound's colour, with light hatching over it.
     let bound_hatches =
         bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).lower_bound).map(|(s, d)| {
@@ -365,7 +366,11 @@ pub fn MapView(props: &MapProps) -> Html {
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
         x={pointer.0} y={pointer.1} width={width} compare={*compare} dark={*dark} /> }
     });
-    let label = format!("{}{}", ds.meta.title.get(lang), lang.pick("（地图；用方向键在地区之间移动）", " (map; arrow keys move between regions)"));
+    let label = format!(
+        "{}{}",
+        ds.meta.title.get(lang),
+        lang.pick("（地图；用方向键在地区之间移动）", " (map; arrow keys move between regions)")
+    );
     let zoomed = v.k > 1.001;
 
     html! {

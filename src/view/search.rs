@@ -24,7 +24,12 @@ pub fn find(bundle: &crate::core::bundle::Bundle, query: &str) -> Option<String>
         .iter()
         .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_lowercase() == lower))
         .or_else(|| bundle.regions.iter().find(|r| names(r).iter().any(|n| !n.is_empty() && name_key(n) == key)))
-        .or_else(|| bundle.regions.iter().find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_lowercase().starts_with(&lower))))
+        .or_else(|| {
+            bundle
+                .regions
+                .iter()
+                .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_lowercase().starts_with(&lower)))
+        })
         .map(|r| r.code.clone())
 }
 
@@ -48,7 +53,13 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
         let (bundle, on_action, message) = (props.bundle.clone(), props.on_action.clone(), message.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|f| f.query_selector("input").ok().flatten()) else { return };
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|f| f.query_selector("input").ok().flatten())
+            else {
+                return;
+            };
             let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else { return };
             match find(&bundle, &input.value()) {
                 Some(code) => {
@@ -63,7 +74,11 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
                         let _ = el.focus();
                     }
                 }
-                None => message.set(Some(format!("{}“{}”", lang.pick("没有找到：", "No region matches "), input.value().trim()))),
+                None => message.set(Some(format!(
+                    "{}“{}”",
+                    lang.pick("没有找到：", "No region matches "),
+                    input.value().trim()
+                ))),
             }
         })
     };
