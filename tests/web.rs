@@ -15,8 +15,7 @@ fn bundle() -> Rc<Bundle> {
     Rc::new(
         Bundle::from_texts(
             include_str!("../static/data/resumption-2020.json"),
-            include_str!("../static/geo/guizhou-prefectures.geojson"),
-            include_str!("../static/geo/guizhou-province.geojson"),
+            include_str!("../static/geo/guizhou-prefectures.bnd.json"),
         )
         .unwrap(),
     )

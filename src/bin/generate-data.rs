@@ -1,8 +1,10 @@
 //! Writes the shipped datasets (methods: `src/illustrative.rs`, `src/reported.rs`,
-//! `static/data/README.md`):
+//! `static/data/README.md`), and the compact boundary files the app loads:
 //! - `static/data/resumption-2020.json` — illustrative, 9 prefectures, daily;
 //! - `static/data/resumption-2020-counties.json` — illustrative, 88 counties;
-//! - `static/data/resumption-2021.json` — reported, 9 prefectures, 2021-02-20.
+//! - `static/data/resumption-2021.json` — reported, 9 prefectures, 2021-02-20;
+//! - `static/geo/guizhou-prefectures.bnd.json`, `static/geo/guizhou-counties.bnd.json` — the GeoJSON
+//!   beside them, quantised to 10 m and delta-encoded, with the province outline.
 //!
 //! `cargo run --bin generate-data` rewrites them; `-- --check` only reports whether the committed
 //! files are what the generator produces.
@@ -23,8 +25,23 @@ fn counties() -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The shipped boundaries in the compact format (see `core::geo::to_compact`), with the province
+/// outline, from the GeoJSON sources beside them.
+fn boundaries(regions_geojson: &str) -> String {
+    use guizhou_map::core::geo::{parse_regions, to_compact};
+    let regions = parse_regions(regions_geojson, "adcode").unwrap_or_default();
+    let outline =
+        parse_regions(include_str!("../../static/geo/guizhou-province.geojson"), "adcode").unwrap_or_default();
+    to_compact(&regions, &outline, 10_000.0, [103.5, 24.5])
+}
+
 fn main() -> ExitCode {
     let files = [
+        (
+            "static/geo/guizhou-prefectures.bnd.json",
+            boundaries(include_str!("../../static/geo/guizhou-prefectures.geojson")),
+        ),
+        ("static/geo/guizhou-counties.bnd.json", boundaries(include_str!("../../static/geo/guizhou-counties.geojson"))),
         ("static/data/resumption-2020.json", guizhou_map::illustrative::file_text()),
         ("static/data/resumption-2020-counties.json", guizhou_map::illustrative::counties(&counties()).to_json()),
         ("static/data/resumption-2021.json", guizhou_map::reported::snapshot_2021().to_json()),

@@ -5,7 +5,7 @@
 //! when the date or the size changes. Every problem names its file.
 
 use crate::core::dataset::{Dataset, DatasetError};
-use crate::core::geo::{parse_regions, GeoError, Region};
+use crate::core::geo::{parse_compact, GeoError, Region};
 use crate::core::i18n::Text;
 use crate::core::projection::Albers;
 use crate::core::shape::Shapes;
@@ -15,10 +15,8 @@ use std::fmt;
 pub mod paths {
     /// The illustrative 2020 dataset.
     pub const DATASET: &str = "static/data/resumption-2020.json";
-    /// The 9 prefectures.
-    pub const REGIONS: &str = "static/geo/guizhou-prefectures.geojson";
-    /// The province outline.
-    pub const OUTLINE: &str = "static/geo/guizhou-province.geojson";
+    /// The 9 prefectures and the province outline, compact (`core::geo::parse_compact`).
+    pub const REGIONS: &str = "static/geo/guizhou-prefectures.bnd.json";
 }
 
 /// A dataset shipped with the app, with the boundaries it goes with.
@@ -32,10 +30,8 @@ pub struct Builtin {
     pub en: &'static str,
     /// The dataset file.
     pub data: &'static str,
-    /// The regions' boundaries.
+    /// The regions' boundaries and the outline drawn around them (compact format).
     pub geo: &'static str,
-    /// The outline drawn around them.
-    pub outline: &'static str,
 }
 
 /// The shipped datasets; the first is the default.
@@ -46,7 +42,6 @@ pub const BUILTINS: [Builtin; 3] = [
         en: "2020, prefectures, daily (illustrative)",
         data: paths::DATASET,
         geo: paths::REGIONS,
-        outline: paths::OUTLINE,
     },
     Builtin {
         id: "2021",
@@ -54,15 +49,13 @@ pub const BUILTINS: [Builtin; 3] = [
         en: "20 Feb 2021, prefectures (reported)",
         data: "static/data/resumption-2021.json",
         geo: paths::REGIONS,
-        outline: paths::OUTLINE,
     },
     Builtin {
         id: "counties",
         zh: "2020年 88个县（市、区）（示意数据）",
         en: "2020, 88 counties (illustrative)",
         data: "static/data/resumption-2020-counties.json",
-        geo: "static/geo/guizhou-counties.geojson",
-        outline: paths::OUTLINE,
+        geo: "static/geo/guizhou-counties.bnd.json",
     },
 ];
 
@@ -124,25 +117,19 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// Parses the three file texts (file names as in [`paths`]). All problems are reported, not
-    /// just the first, so a host missing two files hears about both.
-    pub fn from_texts(dataset: &str, regions: &str, outline: &str) -> Result<Bundle, Vec<LoadError>> {
-        Bundle::from_builtin_texts(&BUILTINS[0], dataset, regions, outline)
+    /// Parses the two file texts of the default dataset (file names as in [`paths`]).
+    pub fn from_texts(dataset: &str, boundaries: &str) -> Result<Bundle, Vec<LoadError>> {
+        Bundle::from_builtin_texts(&BUILTINS[0], dataset, boundaries)
     }
 
-    /// Parses the texts of a shipped dataset's three files (strictly: they are ours).
-    pub fn from_builtin_texts(
-        b: &Builtin,
-        dataset: &str,
-        regions: &str,
-        outline: &str,
-    ) -> Result<Bundle, Vec<LoadError>> {
+    /// Parses the texts of a shipped dataset's files (strictly: they are ours). Both problems are
+    /// reported, not just the first, so a host missing two files hears about both.
+    pub fn from_builtin_texts(b: &Builtin, dataset: &str, boundaries: &str) -> Result<Bundle, Vec<LoadError>> {
         let ds = Dataset::from_json(dataset).map_err(|e: DatasetError| LoadError::new(b.data, e));
-        let rg = parse_regions(regions, "adcode").map_err(|e: GeoError| LoadError::new(b.geo, e));
-        let ol = parse_regions(outline, "adcode").map_err(|e: GeoError| LoadError::new(b.outline, e));
-        match (ds, rg, ol) {
-            (Ok(ds), Ok(rg), Ok(ol)) => Ok(Bundle::new(ds, &rg, &ol)),
-            (ds, rg, ol) => Err([ds.err(), rg.err(), ol.err()].into_iter().flatten().collect()),
+        let geo = parse_compact(boundaries).map_err(|e: GeoError| LoadError::new(b.geo, e));
+        match (ds, geo) {
+            (Ok(ds), Ok((rg, ol))) => Ok(Bundle::new(ds, &rg, &ol)),
+            (ds, geo) => Err([ds.err(), geo.err()].into_iter().flatten().collect()),
         }
     }
 
@@ -206,8 +193,7 @@ impl Bundle {
     pub fn embedded() -> Bundle {
         Bundle::from_texts(
             include_str!("../../static/data/resumption-2020.json"),
-            include_str!("../../static/geo/guizhou-prefectures.geojson"),
-            include_str!("../../static/geo/guizhou-province.geojson"),
+            include_str!("../../static/geo/guizhou-prefectures.bnd.json"),
         )
         .expect("the shipped files are valid")
     }
@@ -232,21 +218,22 @@ mod tests {
     fn every_builtin_loads_and_matches_its_boundaries() {
         let read = |p: &str| std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap();
         for b in &BUILTINS {
-            let bundle = Bundle::from_builtin_texts(b, &read(b.data), &read(b.geo), &read(b.outline)).unwrap();
+            let bundle = Bundle::from_builtin_texts(b, &read(b.data), &read(b.geo)).unwrap();
+            assert!(!bundle.outline.is_empty(), "{}: the province outline comes with the boundaries", b.id);
             for s in &bundle.dataset.regions {
                 assert!(bundle.region(&s.code).is_some(), "{}: {} has no boundary", b.id, s.code);
             }
             assert_eq!(bundle.dataset.regions.len(), bundle.regions.len(), "{}", b.id);
         }
-        assert_eq!(builtin("counties").unwrap().geo, "static/geo/guizhou-counties.geojson");
+        assert_eq!(builtin("counties").unwrap().geo, "static/geo/guizhou-counties.bnd.json");
         assert!(builtin("1999").is_none());
     }
 
     #[test]
     fn reports_every_broken_file_by_name() {
-        let e = Bundle::from_texts("", "{", include_str!("../../static/geo/guizhou-province.geojson")).unwrap_err();
+        let e = Bundle::from_texts("", "{").unwrap_err();
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].to_string(), "static/data/resumption-2020.json: the file is empty");
-        assert!(e[1].to_string().starts_with("static/geo/guizhou-prefectures.geojson: not valid GeoJSON"), "{}", e[1]);
+        assert!(e[1].to_string().starts_with("static/geo/guizhou-prefectures.bnd.json: not valid GeoJSON"), "{}", e[1]);
     }
 }

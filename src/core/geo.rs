@@ -204,6 +204,129 @@ pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoE
     Ok(regions)
 }
 
+/// The `format` tag of the compact boundary files.
+pub const COMPACT_FORMAT: &str = "boundaries/1";
+
+/// A compact boundary file (`*.bnd.json`), what the app ships instead of raw GeoJSON: the regions
+/// and the outline in one file, each coordinate quantised to `1 / scale` degree from `origin`, and
+/// every ring delta-encoded (first point absolute, then differences; repeated points dropped).
+/// Shared borders quantise identically on both sides, so the tiling stays exact. At `scale` 10 000
+/// (about 10 m) the 9 prefectures and the outline take 20 kB gzipped instead of 43 kB.
+#[derive(serde::Deserialize, serde::Serialize)]
+struct Compact {
+    format: String,
+    scale: f64,
+    origin: [f64; 2],
+    regions: Vec<CompactRegion>,
+    #[serde(default)]
+    outline: Vec<CompactRegion>,
+}
+
+#[derive(serde::Deserialize, serde::Serialize)]
+struct CompactRegion {
+    code: String,
+    #[serde(default)]
+    name: Text,
+    polygons: Vec<Vec<Vec<i64>>>,
+}
+
+/// Writes regions and an outline in the compact format (the generator's side).
+pub fn to_compact(regions: &[Region], outline: &[Region], scale: f64, origin: [f64; 2]) -> String {
+    let q = |v: f64, o: f64| ((v - o) * scale).round() as i64;
+    let encode = |r: &Region| CompactRegion {
+        code: r.code.clone(),
+        name: r.name.clone(),
+        polygons: r
+            .polygons
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|ring| {
+                        let mut out = vec![];
+                        let mut prev: Option<(i64, i64)> = None;
+                        // GeoJSON repeats the first point at the end; the decoder closes rings itself.
+                        let open = if ring.len() > 1 && ring.first() == ring.last() {
+                            &ring[..ring.len() - 1]
+                        } else {
+                            &ring[..]
+                        };
+                        for pt in open {
+                            let (x, y) = (q(pt[0], origin[0]), q(pt[1], origin[1]));
+                            match prev {
+                                None => out.extend([x, y]),
+                                Some((px, py)) if (px, py) == (x, y) => continue,
+                                Some((px, py)) => out.extend([x - px, y - py]),
+                            }
+                            prev = Some((x, y));
+                        }
+                        out
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    let c = Compact {
+        format: COMPACT_FORMAT.into(),
+        scale,
+        origin,
+        regions: regions.iter().map(encode).collect(),
+        outline: outline.iter().map(encode).collect(),
+    };
+    let mut s = serde_json::to_string(&c).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Reads a compact boundary file: `(regions, outline)`.
+pub fn parse_compact(text: &str) -> Result<(Vec<Region>, Vec<Region>), GeoError> {
+    let file_err = |kind| GeoError { kind, feature: None };
+    if text.len() > MAX_BYTES {
+        return Err(file_err(GeoErrorKind::TooLarge { bytes: text.len() }));
+    }
+    let c: Compact =
+        serde_json::from_str(text).map_err(|e| file_err(GeoErrorKind::Syntax(truncate(&e.to_string(), 200))))?;
+    if c.format != COMPACT_FORMAT || !(c.scale.is_finite() && c.scale > 0.0) {
+        return Err(file_err(GeoErrorKind::Syntax(format!("not a {COMPACT_FORMAT} file"))));
+    }
+    let decode = |(i, r): (usize, CompactRegion)| -> Result<Region, GeoError> {
+        let polygons = r
+            .polygons
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .enumerate()
+                    .map(|(k, ring)| {
+                        if ring.len() < 6 || ring.len() % 2 != 0 {
+                            return Err(GeoError {
+                                kind: GeoErrorKind::BadRing(format!(
+                                    "ring {k} has {} numbers; a ring needs 3 or more x, y pairs",
+                                    ring.len()
+                                )),
+                                feature: Some(i),
+                            });
+                        }
+                        let (mut x, mut y) = (0i64, 0i64);
+                        let mut pts: Ring = ring
+                            .chunks(2)
+                            .map(|d| {
+                                x = x.saturating_add(d[0]);
+                                y = y.saturating_add(d[1]);
+                                [c.origin[0] + x as f64 / c.scale, c.origin[1] + y as f64 / c.scale]
+                            })
+                            .collect();
+                        pts.push(pts[0]);
+                        Ok(pts)
+                    })
+                    .collect::<Result<Polygon, GeoError>>()
+            })
+            .collect::<Result<Vec<Polygon>, GeoError>>()?;
+        Ok(Region { code: r.code, name: r.name, polygons })
+    };
+    let regions = c.regions.into_iter().enumerate().map(decode).collect::<Result<Vec<_>, _>>()?;
+    let outline = c.outline.into_iter().enumerate().map(decode).collect::<Result<Vec<_>, _>>()?;
+    Ok((regions, outline))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +347,37 @@ mod tests {
         // Liupanshui has an exclave inside Bijie; Qiandongnan has an exclave and a hole.
         assert_eq!(regions[1].polygons.len(), 2);
         assert!(regions[7].polygons.iter().any(|p| p.len() > 1));
+    }
+
+    #[test]
+    fn compact_boundaries_round_trip_within_their_precision_and_keep_the_tiling() {
+        let regions = parse_regions(include_str!("../../static/geo/guizhou-prefectures.geojson"), "adcode").unwrap();
+        let text = to_compact(&regions, &[], 10_000.0, [103.5, 24.5]);
+        let (back, outline) = parse_compact(&text).unwrap();
+        assert!(outline.is_empty());
+        assert_eq!(back.len(), 9);
+        for (a, b) in regions.iter().zip(&back) {
+            assert_eq!((&a.code, &a.name), (&b.code, &b.name));
+            assert_eq!(a.polygons.len(), b.polygons.len());
+            // Every decoded point is one of the originals to within half a quantum (5 m).
+            for (pa, pb) in a.polygons.iter().zip(&b.polygons) {
+                for (ra, rb) in pa.iter().zip(pb) {
+                    assert!(rb.len() <= ra.len());
+                    for q in rb {
+                        assert!(ra
+                            .iter()
+                            .any(|p| (p[0] - q[0]).abs() <= 0.5e-4 + 1e-9 && (p[1] - q[1]).abs() <= 0.5e-4 + 1e-9));
+                    }
+                }
+            }
+        }
+        // A vertex shared by two prefectures decodes to the same point in both.
+        let key = |p: &[f64; 2]| ((p[0] * 1e4).round() as i64, (p[1] * 1e4).round() as i64);
+        let set = |r: &Region| r.polygons.iter().flatten().flatten().map(key).collect::<std::collections::HashSet<_>>();
+        let (gy, zy) = (set(&back[0]), set(&back[2]));
+        assert!(gy.intersection(&zy).count() > 20, "Guiyang and Zunyi share a border");
+        assert!(parse_compact("{}").is_err());
+        assert!(parse_compact(&text.replace("boundaries/1", "x")).is_err());
     }
 
     #[test]

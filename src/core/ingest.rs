@@ -299,7 +299,7 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
     };
     let mut col: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
-        let h_low = h.trim().trim_start_matches('\u{feff}').to_lowercase();
+        let h_low = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         match COLUMNS.iter().find(|(_, names)| names.contains(&h_low.as_str())) {
             Some((role, _)) if !col.contains_key(role) => {
                 col.insert(role, i);

@@ -16,19 +16,19 @@ pub fn find(bundle: &crate::core::bundle::Bundle, query: &str) -> Option<String>
     if q.is_empty() {
         return None;
     }
-    let lower = q.to_lowercase();
+    let lower = q.to_ascii_lowercase();
     let key = name_key(q);
     let names = |r: &crate::core::bundle::RegionInfo| [r.name.zh.clone(), r.name.en.clone(), r.code.clone()];
     bundle
         .regions
         .iter()
-        .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_lowercase() == lower))
+        .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_ascii_lowercase() == lower))
         .or_else(|| bundle.regions.iter().find(|r| names(r).iter().any(|n| !n.is_empty() && name_key(n) == key)))
         .or_else(|| {
             bundle
                 .regions
                 .iter()
-                .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_lowercase().starts_with(&lower)))
+                .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_ascii_lowercase().starts_with(&lower)))
         })
         .map(|r| r.code.clone())
 }

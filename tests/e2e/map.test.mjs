@@ -137,12 +137,12 @@ test('a broken data file gives a message naming the file and the problem', async
 });
 
 test('a missing boundary file gives a message naming the file', async () => {
-  const missing = await serve({ root: DIST, mount: SUBPATH, hide: new Set(['static/geo/guizhou-prefectures.geojson']) });
+  const missing = await serve({ root: DIST, mount: SUBPATH, hide: new Set(['static/geo/guizhou-prefectures.bnd.json']) });
   const { page, context } = await open(browser, missing.url);
   const box = page.locator('.load-error');
   await box.waitFor({ timeout: 20000 });
   const text = await box.innerText();
-  assert.match(text, /static\/geo\/guizhou-prefectures\.geojson: the server answered HTTP 404/);
+  assert.match(text, /static\/geo\/guizhou-prefectures\.bnd\.json: the server answered HTTP 404/);
   assert.doesNotMatch(text, /resumption-2020/, 'only the missing file is named');
   await context.close();
   await missing.close();
