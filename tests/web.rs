@@ -33,6 +33,17 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Waits (up to 3 s, in 20 ms steps) until `cond` holds: Yew renders asynchronously, and a busy
+/// machine can take longer than one macrotask.
+async fn until(mut cond: impl FnMut() -> bool) {
+    for _ in 0..150 {
+        if cond() {
+            return;
+        }
+        settle().await;
+    }
+}
+
 async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
     let root = document().create_element("div").unwrap();
     root.set_attribute("style", &format!("width:{width_px}px")).unwrap();
@@ -51,8 +62,7 @@ async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
         },
     )
     .render();
-    settle().await;
-    settle().await;
+    until(|| root.query_selector_all("[data-region]").map(|l| l.length() == 9).unwrap_or(false)).await;
     (root, b)
 }
 
@@ -79,7 +89,7 @@ async fn slider_input_changes_date_and_fills() {
         root.query_selector("input[type=range]").unwrap().unwrap().dyn_into().unwrap();
     slider.set_value("9");
     slider.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    settle().await;
+    until(|| current_date(&root) == "2020-02-19").await;
     assert_eq!(current_date(&root), "2020-02-19");
     assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some("2020-02-19"));
     for (code, fill) in fills(&root) {
@@ -102,14 +112,14 @@ async fn arrow_keys_step_one_day() {
         document().body().unwrap().dispatch_event(&e).unwrap();
     };
     key("ArrowLeft");
-    settle().await;
+    until(|| current_date(&root) == "2020-02-29").await;
     assert_eq!(current_date(&root), "2020-02-29");
     key("ArrowLeft");
     key("ArrowLeft");
-    settle().await;
+    until(|| current_date(&root) == "2020-02-27").await;
     assert_eq!(current_date(&root), "2020-02-27");
     key("ArrowRight");
-    settle().await;
+    until(|| current_date(&root) == "2020-02-28").await;
     assert_eq!(current_date(&root), "2020-02-28");
     root.remove();
 }
@@ -121,8 +131,7 @@ async fn map_fits_its_container_and_refits_on_resize() {
     assert_eq!(svg.get_attribute("width").as_deref(), Some("500"));
     let d_before = root.query_selector("[data-region]").unwrap().unwrap().get_attribute("d").unwrap();
     root.set_attribute("style", "width:320px").unwrap();
-    settle().await;
-    settle().await;
+    until(|| svg.get_attribute("width").as_deref() == Some("320")).await;
     assert_eq!(svg.get_attribute("width").as_deref(), Some("320"));
     let d_after = root.query_selector("[data-region]").unwrap().unwrap().get_attribute("d").unwrap();
     assert_ne!(d_before, d_after, "paths are recomputed for the new size");
