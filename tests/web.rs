@@ -128,7 +128,8 @@ async fn arrow_keys_step_one_day() {
 async fn map_fits_its_container_and_refits_on_resize() {
     let (root, _) = mount(500).await;
     let svg = root.query_selector(".map svg").unwrap().unwrap();
-    assert_eq!(svg.get_attribute("width").as_deref(), Some("500"));
+    until(|| svg.get_attribute("width").as_deref() == Some("500")).await;
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("500"), "fitted to its 500 px container");
     let d_before = root.query_selector("[data-region]").unwrap().unwrap().get_attribute("d").unwrap();
     root.set_attribute("style", "width:320px").unwrap();
     until(|| svg.get_attribute("width").as_deref() == Some("320")).await;
