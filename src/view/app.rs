@@ -190,16 +190,36 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let (url, _) = UrlState::parse(&location_search());
                 let b = url.source.dataset.as_deref().and_then(builtin).unwrap_or(&BUILTINS[0]);
+                // Data and boundaries both named in the URL: nothing of the shipped set is needed,
+                // unless they fail (then the shipped data show, with the report).
+                let mut first_report = vec![];
+                if url.source.data.is_some() && url.source.geo.is_some() {
+                    match crate::view::data::load_urls(&url.source, None, &progress).await {
+                        Ok((bundle, report)) => {
+                            return model.dispatch(Msg::Loaded {
+                                bundle: Rc::new(bundle),
+                                builtin: None,
+                                url: Box::new(url),
+                                report,
+                            });
+                        }
+                        Err(report) => first_report = report,
+                    }
+                }
                 let base = match crate::view::data::load_builtin(b, &progress).await {
                     Ok(base) => base,
                     Err(e) => return model.dispatch(Msg::Failed(e)),
                 };
-                if !url.source.has_urls() {
+                if !first_report.is_empty() || !url.source.has_urls() {
+                    let mut url = url;
+                    if !first_report.is_empty() {
+                        url.source = DataSource::default();
+                    }
                     return model.dispatch(Msg::Loaded {
                         bundle: Rc::new(base),
                         builtin: Some(b.id),
                         url: Box::new(url),
-                        report: vec![],
+                        report: first_report,
                     });
                 }
                 // Files named in the URL go on top of the shipped data; if they fail, the shipped

@@ -3,7 +3,6 @@
 //
 //   node tests/bench/bench.mjs [--quick] [--runs N] [--steps N] [--play-runs N] [--soak-minutes M]
 //                              [--workload default|stress|both] [--load-timeout S] [--out DIR]
-//                              [--stress-in-place]
 //
 // Two workloads: (a) the default page as shipped; (b) a stress workload of the 88 counties × 365
 // days, loaded through the `data=` / `geo=` URL parameters from the same server (same origin, so
@@ -53,10 +52,9 @@ function parseArgs(argv) {
       case '--load-timeout': given.loadTimeout = number(1); break;
       case '--workload': given.workload = value(); break;
       case '--out': given.out = path.resolve(value()); break;
-      case '--stress-in-place': given.stressInPlace = true; break;
       case '--no-build': break; // handled by scripts/bench.sh
       case '-h': case '--help':
-        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(3, 7).join('\n'));
+        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(3, 6).join('\n'));
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a} (see docs/BENCHMARK.md)`);
@@ -118,10 +116,9 @@ const stress = writeStressDataset(countiesFile, tmp);
 /**
  * A server for dist/ (gzip on the fly, as the end-to-end tests serve it). `extraFiles` are
  * further URL paths answered the same way (gzip when asked, no caching) and counted in the same
- * byte map; `inPlace` maps dist/ paths to other files served instead of them.
- * Returns the server, its origin, and `fileFor` (URL path -> file on disk, for raw sizes).
+ * byte map. Returns the server, its origin, and `fileFor` (URL path -> file on disk, for raw sizes).
  */
-async function host({ extraFiles = {}, inPlace = {} } = {}) {
+async function host({ extraFiles = {} } = {}) {
   let server;
   const handler = (file, type) => (req, res) => {
     let body = fs.readFileSync(file);
@@ -137,13 +134,11 @@ async function host({ extraFiles = {}, inPlace = {} } = {}) {
   };
   const TYPE = { '.json': 'application/json; charset=utf-8', '.geojson': 'application/geo+json; charset=utf-8' };
   const extra = Object.fromEntries(Object.entries(extraFiles).map(([u, f]) => [u, handler(f, TYPE[path.extname(f)])]));
-  const override = Object.fromEntries(Object.entries(inPlace).map(([rel, f]) => [rel, fs.readFileSync(f)]));
-  server = await serve({ root: SITE, gzip: true, extra, override });
+  server = await serve({ root: SITE, gzip: true, extra });
   const fileFor = (urlPath) => {
     if (extraFiles[urlPath]) return extraFiles[urlPath];
     let rel = decodeURIComponent(urlPath.slice(1));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    if (inPlace[rel]) return inPlace[rel];
     const f = path.join(SITE, rel);
     return fs.existsSync(f) ? f : null;
   };
@@ -163,11 +158,6 @@ const main = await host({
   },
 });
 const countiesUrl = `${main.origin}${countiesFile === countiesInDist ? '/static/geo/guizhou-counties.geojson' : '/bench-stress/guizhou-counties.geojson'}`;
-// --stress-in-place: for builds without the data=/geo= parameters, a second server answers the
-// default files' paths with the stress files, so the page's plain URL shows the counties.
-const inPlace = opts.stressInPlace ? await host({
-  inPlace: { 'static/data/resumption-2020.json': stress.file, 'static/geo/guizhou-prefectures.geojson': countiesFile },
-}) : null;
 
 const WORKLOADS = {
   default: {
@@ -180,10 +170,9 @@ const WORKLOADS = {
   },
   stress: {
     name: 'b',
-    title: `(b) stress: ${stress.regions} counties × ${stress.dates} dates (synthetic)` +
-      `${inPlace ? ', served in place of the default files (--stress-in-place)' : ''}`,
-    host: inPlace || main,
-    query: inPlace ? '' : `data=${encodeURIComponent(`${main.origin}/bench-stress/${stressName}`)}&geo=${encodeURIComponent(countiesUrl)}`,
+    title: `(b) stress: ${stress.regions} counties × ${stress.dates} dates (synthetic)`,
+    host: main,
+    query: `data=${encodeURIComponent(`${main.origin}/bench-stress/${stressName}`)}&geo=${encodeURIComponent(countiesUrl)}`,
     expected: stress.regions,
     firstDate: STRESS_FIRST_DATE,
   },
@@ -202,7 +191,6 @@ async function cleanup() {
   cleaned = true;
   await browser.close().catch(() => {});
   await main.server.close().catch(() => {});
-  await inPlace?.server.close().catch(() => {});
 }
 process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
 
@@ -402,6 +390,14 @@ async function runWorkload(w) {
 // ---- run ------------------------------------------------------------------------------------------
 
 const started = new Date();
+// Read before the runs: the commit that was built (by scripts/bench.sh just before), not the one
+// that happens to be checked out when a long run ends.
+const git = (() => {
+  try { return execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return null; }
+})();
+const dirty = (() => {
+  try { return execFileSync('git', ['-C', REPO, 'status', '--porcelain', '--', 'src', 'static', 'index.html', 'Cargo.toml'], { encoding: 'utf8' }).trim() !== ''; } catch { return null; }
+})();
 const machine = {
   cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
   loadavgStart: os.loadavg(), node: process.version, chromium: browser.version(),
@@ -423,7 +419,8 @@ const pick = (runs, f) => ok(runs).map(f);
 
 /** The stress workload's data bytes from the files, for when the app never fetched them. */
 function stressBytesFromFiles() {
-  const files = [stress.file, countiesFile, path.join(SITE, 'static/geo/guizhou-province.geojson')];
+  // The outline, if this build still ships it as its own file (builds differ).
+  const files = [stress.file, countiesFile, path.join(SITE, 'static/geo/guizhou-province.geojson')].filter((f) => fs.existsSync(f));
   const raw = files.reduce((s, f) => s + fs.statSync(f).size, 0);
   const gz = files.reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
   return { dataRaw: raw, dataGzip: gz };
@@ -507,10 +504,10 @@ const ROWS = [
   { key: 'wasmLoad', label: 'wasm memory after load', unit: 'MiB' },
   { key: 'heapSoak', label: `JS heap after ${soakMin} min playback`, unit: 'MiB' },
   { key: 'heapSamples', label: 'JS heap, samples during playback', unit: 'MiB' },
-  { key: 'heapGrowth', label: 'JS heap growth, first → last playback sample', unit: 'MiB', budgetA: 'none beyond noise', budgetB: 'none beyond noise' },
+  { key: 'heapGrowth', label: 'JS heap growth, first → last playback sample', unit: 'KiB', noRatio: true, budgetA: 'none beyond noise', budgetB: 'none beyond noise' },
   { key: 'wasmSoak', label: `wasm memory after ${soakMin} min playback`, unit: 'MiB' },
   { key: 'wasmSamples', label: 'wasm memory, samples during playback', unit: 'MiB' },
-  { key: 'wasmGrowth', label: 'wasm memory growth, first → last playback sample', unit: 'MiB', budgetA: 'none beyond noise', budgetB: 'none beyond noise' },
+  { key: 'wasmGrowth', label: 'wasm memory growth, first → last playback sample', unit: 'KiB', noRatio: true, budgetA: 'none beyond noise', budgetB: 'none beyond noise' },
 ];
 const rows = ROWS.map((r) => (r.section ? r : {
   ...r, a: A[r.key] || null, b: B[r.key] || null,
@@ -526,9 +523,9 @@ for (const k of ['default', 'stress']) if (results[k]) notes.push(`${WORKLOADS[k
 if (results.stress?.unavailable) {
   notes.push(`(b) NOT MEASURED beyond bytes: ${results.stress.unavailable}` +
     `${results.stress.notices?.length ? `; the page said: ${results.stress.notices.join('; ')}` : ''}.` +
-    ' The app must load `?data=<url>&geo=<url>` for this workload (or run with --stress-in-place).');
+    ' The app must load `?data=<url>&geo=<url>` for this workload.');
 }
-if (B.bytesFromFiles) notes.push('(b) data bytes are from the files (stress dataset + counties + province outline, gzip -9), not from what the page fetched.');
+if (B.bytesFromFiles) notes.push('(b) data bytes are from the files (stress dataset + counties [+ province outline], gzip -9), not from what the page fetched.');
 for (const k of ['default', 'stress']) {
   const r = results[k];
   if (!r) continue;
@@ -565,12 +562,6 @@ console.log('');
 for (const n of notes) console.log(`- ${n}`);
 
 fs.mkdirSync(opts.out, { recursive: true });
-const git = (() => {
-  try { return execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return null; }
-})();
-const dirty = (() => {
-  try { return execFileSync('git', ['-C', REPO, 'status', '--porcelain', '--', 'src', 'static', 'index.html', 'Cargo.toml'], { encoding: 'utf8' }).trim() !== ''; } catch { return null; }
-})();
 const json = {
   format: 'guizhou-map-bench/1', started: started.toISOString(), finished: new Date().toISOString(),
   git: { commit: git, sourceChanged: dirty }, options: opts, machine,

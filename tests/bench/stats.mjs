@@ -16,6 +16,8 @@ const UNITS = {
   ms: (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1)),
   kB: (x) => (x / 1000).toFixed(1), // kB = 1000 bytes, as in the issue's budgets
   MiB: (x) => (x / 1048576).toFixed(2),
+  KiB: (x) => (x / 1024).toFixed(0), // memory growth: one wasm page is 64 KiB
+
   n: (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1)),
 };
 
@@ -24,8 +26,9 @@ export function fmt(x, unit) {
 }
 
 /**
- * rows: [{ label, unit, a, b, budgetA, budgetB, noteA, noteB }] where a/b are summaries (or null)
- * and notes replace a missing summary ("not reached", "skipped"). Returns the lines of a
+ * rows: [{ label, unit, a, b, budgetA, budgetB, noteA, noteB, noRatio }] where a/b are summaries
+ * (or null) and notes replace a missing summary ("not measured"); noRatio for differences, whose
+ * ratio means nothing (0 KiB vs 0 KiB). Returns the lines of a
  * fixed-width text table and of a Markdown table with the same content.
  */
 export function table(rows, { nameA, nameB }) {
@@ -33,7 +36,7 @@ export function table(rows, { nameA, nameB }) {
     ? [fmt(s.median, unit), s.n > 1 ? fmt(s.p95, unit) : '', s.n > 1 ? `${fmt(s.min, unit)}–${fmt(s.max, unit)}` : '', String(s.n)]
     : [note || '–', '', '', '']);
   const ratio = (r) => {
-    if (!r.a || !r.b || !r.a.median) return '';
+    if (r.noRatio || !r.a || !r.b || !r.a.median) return '';
     if (r.a.median === 0 && r.b.median === 0) return '';
     return `×${(r.b.median / r.a.median).toFixed(2)}`;
   };
