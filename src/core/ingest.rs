@@ -201,6 +201,11 @@ fn parse_count(raw: &str) -> Result<Option<u32>, (String, String)> {
     })
 }
 
+/// The warning for a value that cannot be used: it is shown as no value.
+fn no_value(file: &str, place: String, (zh, en): (String, String)) -> Issue {
+    Issue::new(Severity::Warning, file, place, format!("{zh}，按无数据处理"), format!("{en}; shown as no value"))
+}
+
 /// Builds a value from a rate cell and count cells, checking them against each other.
 fn make_value(
     rate: Option<(f64, Bound)>,
@@ -404,13 +409,7 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         let mut rate = match parse_rate(get("rate")) {
             Ok(r) => r,
             Err((zh, en)) => {
-                issues.push(Issue::new(
-                    Warning,
-                    file,
-                    place("rate"),
-                    format!("{zh}，按无数据处理"),
-                    format!("{en}; shown as no value"),
-                ));
+                issues.push(no_value(file, place("rate"), (zh, en)));
                 None
             }
         };
@@ -437,13 +436,7 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         let value = match make_value(rate, resumed, due) {
             Ok(v) => v,
             Err((zh, en)) => {
-                issues.push(Issue::new(
-                    Warning,
-                    file,
-                    place("rate"),
-                    format!("{zh}，按无数据处理"),
-                    format!("{en}; shown as no value"),
-                ));
+                issues.push(no_value(file, place("rate"), (zh, en)));
                 None
             }
         };
@@ -603,13 +596,7 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
                 )),
             };
             let value = value.unwrap_or_else(|(zh, en)| {
-                issues.push(Issue::new(
-                    Warning,
-                    file,
-                    place.clone(),
-                    format!("{zh}，按无数据处理"),
-                    format!("{en}; shown as no value"),
-                ));
+                issues.push(no_value(file, place.clone(), (zh, en)));
                 None
             });
             cells.push(Cell { date, code: code.clone(), name: name.clone(), value, place: place.clone() });
