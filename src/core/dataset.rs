@@ -424,13 +424,7 @@ impl Dataset {
                     format!("{path}.values"),
                 ));
             }
-            let values = r
-                .values
-                .iter()
-                .zip(&dates)
-                .enumerate()
-                .map(|(j, (v, d))| v.validate(&format!("{path}.values[{j}] ({d})")))
-                .collect::<Result<Vec<_>, _>>()?;
+            let values = validate_row(&r.values, &dates, &format!("{path}.values"))?;
             regions.push(Series { code: r.code, name: r.name, values });
         }
         let mut events = raw.events;
@@ -441,13 +435,7 @@ impl Dataset {
         if !raw.totals.is_empty() && raw.totals.len() != dates.len() {
             return Err(err(WrongLength { expected: dates.len(), found: raw.totals.len() }, "totals"));
         }
-        let totals = raw
-            .totals
-            .iter()
-            .zip(&dates)
-            .enumerate()
-            .map(|(j, (v, d))| v.validate(&format!("totals[{j}] ({d})")))
-            .collect::<Result<Vec<_>, _>>()?;
+        let totals = validate_row(&raw.totals, &dates, "totals")?;
         Ok(Dataset { meta: raw.meta, dates, regions, events, totals })
     }
 
@@ -536,6 +524,11 @@ impl Dataset {
         let d = self.dates.get(i).copied();
         self.events.iter().filter(move |e| Some(e.date) == d)
     }
+}
+
+/// Validates one value per date, naming each as `path[j] (date)`.
+fn validate_row(values: &[RawValue], dates: &[Date], path: &str) -> Result<Vec<Option<Value>>, DatasetError> {
+    values.iter().zip(dates).enumerate().map(|(j, (v, d))| v.validate(&format!("{path}[{j}] ({d})"))).collect()
 }
 
 /// serde_json appends " at line X column Y" to its messages; we report the position separately.

@@ -318,21 +318,10 @@ impl AppState {
             Lang::En => format!("On {d}, {above} of {n} regions above 60 %"),
         };
         if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
+            let (hn, hv, ln, lv) = (name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang));
             out.push_str(&match lang {
-                Lang::Zh => format!(
-                    "；最高{}（{}），最低{}（{}）",
-                    name(hi.0),
-                    format::value(&hi.1, lang),
-                    name(lo.0),
-                    format::value(&lo.1, lang)
-                ),
-                Lang::En => format!(
-                    "; highest {} ({}), lowest {} ({})",
-                    name(hi.0),
-                    format::value(&hi.1, lang),
-                    name(lo.0),
-                    format::value(&lo.1, lang)
-                ),
+                Lang::Zh => format!("；最高{hn}（{hv}），最低{ln}（{lv}）"),
+                Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
             });
         }
         if let Some(t) = ds.total(i) {
