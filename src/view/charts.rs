@@ -121,6 +121,17 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
         Callback::from(move |_: PointerEvent| on_action.emit(Action::Hover(None)))
     };
     let description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
+    // The whole-series table has a cell per region and date (88 × 365 = 32 000 for the counties):
+    // built only once the reader opens it, so it costs nothing at load or on a date step.
+    let table_open = use_state(|| false);
+    let on_toggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                table_open.set(d.open());
+            }
+        })
+    };
     html! {
         <figure class="chart time-chart">
             <figcaption>
@@ -134,9 +145,11 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
                 <div class="chart-layer" aria-hidden="true">{ svg_html(&lines) }</div>
                 <div class="chart-layer cursor-layer" aria-hidden="true">{ svg_html(&cursor) }</div>
             </div>
-            <details class="chart-table">
+            <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("数据表：各地区逐日复工率", "Data table: each region's rate by date") }</summary>
-                <DataTable bundle={bundle.clone()} lang={lang} />
+                if *table_open {
+                    <DataTable bundle={bundle.clone()} lang={lang} />
+                }
             </details>
         </figure>
     }
@@ -239,6 +252,16 @@ pub fn RankingView(props: &ChartsProps) -> Html {
     };
     let description = ranking::describe(&rows, &what, lang, change);
     let order = rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(",");
+    // Built only while open: otherwise a date step would rebuild a row per region nobody sees.
+    let table_open = use_state(|| false);
+    let on_toggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                table_open.set(d.open());
+            }
+        })
+    };
     let value_text = |r: &Row| match r.value {
         Some(v) if change => format::change(v, lang),
         Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: r.bound, counts: None }, lang),
@@ -254,22 +277,24 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                 data-measure={if change { "change" } else { "rate" }} style={format!("height:{}px", frame.height)} onclick={on_click}>
                 <div class="chart-layer" aria-hidden="true">{ svg_html(&svg) }</div>
             </div>
-            <details class="chart-table">
+            <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("数据表：排名", "Data table: ranking") }</summary>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ lang.pick("名次", "Rank") }</th>
-                        <th scope="col">{ lang.pick("地区", "Region") }</th>
-                        <th scope="col">{ if change { lang.pick("变化", "Change") } else { lang.pick("复工率", "Rate") } }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for rows.iter().enumerate().map(|(k, r)| html! {
-                            <tr class={classes!((selected.as_deref() == Some(r.code.as_str())).then_some("selected"))}>
-                                <td>{ k + 1 }</td><th scope="row">{ &r.label }</th><td>{ value_text(r) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                if *table_open {
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ lang.pick("名次", "Rank") }</th>
+                            <th scope="col">{ lang.pick("地区", "Region") }</th>
+                            <th scope="col">{ if change { lang.pick("变化", "Change") } else { lang.pick("复工率", "Rate") } }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().enumerate().map(|(k, r)| html! {
+                                <tr class={classes!((selected.as_deref() == Some(r.code.as_str())).then_some("selected"))}>
+                                    <td>{ k + 1 }</td><th scope="row">{ &r.label }</th><td>{ value_text(r) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
             </details>
         </figure>
     }

@@ -64,3 +64,14 @@ export async function chartsSettled(page) {
     return svg && Math.abs(Number(svg.getAttribute('width')) - Math.round(c.getBoundingClientRect().width)) <= 1;
   }), null, { timeout: 5000 });
 }
+
+/**
+ * The page's `location.search` once the app has written it: the app writes the URL in idle time
+ * (at most 200 ms after a change), so this waits for two idle periods first.
+ */
+export async function settledSearch(page) {
+  return page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestIdleCallback(() => r(), { timeout: 400 }));
+    return location.search;
+  });
+}

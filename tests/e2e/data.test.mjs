@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { launch, open, currentDate, expectDate, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, open, currentDate, expectDate, DIST, ARTIFACTS, settledSearch } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BAD = path.resolve(HERE, '../bad-files');
@@ -97,7 +97,7 @@ test('the 2021 reported snapshot: selectable, lower bounds hatched, tooltips say
   const { page, errors, context } = await ready();
   await page.selectOption('.dataset-select', '2021');
   await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2021-02-20');
-  assert.match(await page.evaluate(() => location.search), /dataset=2021/);
+  assert.match(await settledSearch(page), /dataset=2021/);
   assert.equal(await page.locator('[data-illustrative]').count(), 0, 'reported figures carry no illustrative badge');
   assert.equal(await page.locator('[data-lower-bound]').count(), 6, 'six prefectures known only as a lower bound');
   assert.ok(await page.isVisible('.legend-bound'));
@@ -143,7 +143,7 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   await page.click('h1');
   await page.keyboard.press('ArrowLeft');
   await expectDate(page, '2020-02-18');
-  assert.match(await page.evaluate(() => location.search), /data=http/, 'the data stay in the link');
+  assert.match(await settledSearch(page), /data=http/, 'the data stay in the link');
   await context.close();
 
   // China's 375 prefectures over a slow network: progress shows, then the map draws and responds.

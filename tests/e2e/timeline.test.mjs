@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, open, currentDate, expectDate, DIST, ARTIFACTS } from './browser.mjs';
+import { launch, open, currentDate, expectDate, DIST, ARTIFACTS, settledSearch } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -22,7 +22,7 @@ async function ready(query = '', options = {}) {
   return o;
 }
 
-const search = (page) => page.evaluate(() => location.search);
+const search = settledSearch;
 
 test('every timeline key moves the date as specified, with focus anywhere', async () => {
   const { page, errors, context } = await ready();
