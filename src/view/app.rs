@@ -13,6 +13,7 @@ use crate::core::url::{Dark, DataSource, Notice, UrlState};
 use crate::view::charts::{Charts, DataTable};
 use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
+use crate::view::hooks::use_media_query;
 use crate::view::legend::Legend;
 use crate::view::map::MapView;
 use crate::view::search::RegionSearch;
@@ -72,14 +73,6 @@ fn browser_lang() -> Lang {
 fn prefers_reduced_motion() -> bool {
     window()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
-}
-
-/// `true` when the system asks for a dark colour scheme.
-fn prefers_dark() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .map(|m| m.matches())
         .unwrap_or(false)
 }
@@ -422,13 +415,14 @@ thread_local! {
     static PENDING_URL: RefCell<Option<(String, bool)>> = const { RefCell::new(None) };
 }
 
-/// Writes the history entry for `query` once the browser is idle (within 200 ms at most).
+/// Writes the history entry for `query` a quarter of a second later, in idle time (within
+/// 200 ms more at most).
 ///
 /// Why deferred: `history.pushState` costs about 1 ms, and up to 7 ms at the 95th percentile,
 /// measured in this page in headless Chromium; done during a date step it made the step miss
-/// its frame. The map's new colours come first; the address bar follows in idle time.
-/// Writes that arrive before the idle callback runs coalesce into one history entry (a burst
-/// of key presses is one step back, not twenty), pushed unless all of them were playback.
+/// its frame. The map's new colours come first; the address bar follows.
+/// Writes that arrive before the flush coalesce into one history entry (a burst of key presses
+/// is one step back, not twenty), pushed unless all of them were playback.
 fn write_url_when_idle(query: String, replace: bool) {
     let scheduled = PENDING_URL.with(|p| {
         let mut p = p.borrow_mut();
@@ -438,7 +432,13 @@ fn write_url_when_idle(query: String, replace: bool) {
         was
     });
     if !scheduled {
-        schedule_url_flush();
+        // Gathered for a quarter of a second first, so that scrubbing or holding an arrow key
+        // writes the address a few times a second, not at every date.
+        let Some(w) = window() else { return };
+        let later = wasm_bindgen::closure::Closure::once_into_js(schedule_url_flush);
+        if w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 250).is_err() {
+            schedule_url_flush();
+        }
     }
 }
 
@@ -515,10 +515,11 @@ pub fn Page(props: &PageProps) -> Html {
     let index = s.timeline.index();
     let playing = s.timeline.is_playing();
     let present = s.present;
+    let system_dark = use_media_query("(prefers-color-scheme: dark)");
     let dark = match s.dark {
         Dark::On => true,
         Dark::Off => false,
-        Dark::Auto => prefers_dark(),
+        Dark::Auto => system_dark,
     };
     let static_map = s.static_map;
     let embed = s.embed;

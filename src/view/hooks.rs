@@ -39,3 +39,22 @@ pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
     }
     *size
 }
+
+/// Whether the CSS media `query` matches, kept current: re-renders when the reader's system
+/// setting changes (say the OS switches to its dark scheme at dusk). `false` on the server.
+#[hook]
+pub fn use_media_query(query: &'static str) -> bool {
+    let list = use_memo(query, |q| crate::view::window().and_then(|w| w.match_media(q).ok().flatten()));
+    let matches = use_state_eq(|| list.as_ref().as_ref().is_some_and(|m| m.matches()));
+    {
+        let matches = matches.clone();
+        use_effect_with(list, move |list| {
+            let listener = list.as_ref().as_ref().map(|m| {
+                let m2 = m.clone();
+                gloo::events::EventListener::new(m, "change", move |_| matches.set(m2.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *matches
+}

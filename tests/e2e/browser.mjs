@@ -66,11 +66,12 @@ export async function chartsSettled(page) {
 }
 
 /**
- * The page's `location.search` once the app has written it: the app writes the URL in idle time
- * (at most 200 ms after a change), so this waits for two idle periods first.
+ * The page's `location.search` once the app has written it: the app writes the URL 250 ms after
+ * a change, in idle time (within 200 ms more), so this waits 250 ms and then for two idle periods.
  */
 export async function settledSearch(page) {
   return page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 260));
     for (let i = 0; i < 2; i++) await new Promise((r) => requestIdleCallback(() => r(), { timeout: 400 }));
     return location.search;
   });

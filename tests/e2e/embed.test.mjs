@@ -85,6 +85,9 @@ test('render flags: dark, plain, static', async () => {
   const auto = await open(browser, `${server.url}?dark=auto`, { colorScheme: 'dark' });
   await auto.page.waitForSelector('[data-region]');
   assert.equal(await auto.page.$eval('html', (h) => h.classList.contains('theme-dark')), true, 'auto follows the OS');
+  await auto.page.emulateMedia({ colorScheme: 'light' });
+  await auto.page.waitForFunction(() => !document.documentElement.classList.contains('theme-dark'), null, { timeout: 3000 });
+  assert.equal(await auto.page.$eval('.page', (p) => p.classList.contains('dark')), false, 'and its changes, live');
   await auto.context.close();
   const light = await open(browser, `${server.url}?dark=0`, { colorScheme: 'dark' });
   await light.page.waitForSelector('[data-region]');
