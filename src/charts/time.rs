@@ -180,11 +180,13 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
     let mut order: Vec<usize> = (0..ds.regions.len()).collect();
     order.sort_by_key(|&k| emphasis(&ds.regions[k].code));
     let mut province_drawn = false;
+    // Line-end labels (pixel y, text, colour), placed after the lines so they can be spread apart.
+    let mut end_labels: Vec<(f64, String, RGBColor)> = Vec::new();
     for k in order {
         let s = &ds.regions[k];
         let e = emphasis(&s.code);
         if e > 0 && !province_drawn {
-            draw_province(&mut c, ds, lang, INK)?;
+            end_labels.extend(draw_province(&mut c, frame, ds, lang, INK)?);
             province_drawn = true;
         }
         let style = match e {
@@ -196,20 +198,31 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
             c.draw_series(LineSeries::new(run, style)).map_err(|e| e.to_string())?;
         }
         if e > 0 {
-            if let Some((i, v)) = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v.rate))) {
-                let (x, y) = (x_of(frame, i, n) as i32 + 6, y_of(frame, v) as i32);
+            if let Some((_, v)) = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v.rate))) {
                 let color = if e == 2 { ACCENT } else { INK };
-                root.draw(&Text::new(
-                    chart.labels.get(k).cloned().unwrap_or_default(),
-                    (x, y - 6),
-                    (FONT, LABEL).into_font().color(&color),
-                ))
-                .map_err(|e| e.to_string())?;
+                end_labels.push((y_of(frame, v), chart.labels.get(k).cloned().unwrap_or_default(), color));
             }
         }
     }
     if !province_drawn {
-        draw_province(&mut c, ds, lang, INK)?;
+        end_labels.extend(draw_province(&mut c, frame, ds, lang, INK)?);
+    }
+    // In the right margin, at the height where each line ends, moved apart where they would overlap
+    // (the selected region and the province both end at 100 % in the 2020 data).
+    end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut ys: Vec<f64> = end_labels.iter().map(|l| l.0).collect();
+    spread(&mut ys, LABEL + 1.0, frame.y0() as f64, frame.y1() as f64);
+    let label_x = x_of(frame, n.saturating_sub(1), n) as i32 + 6;
+    for ((_, text, color), y) in end_labels.into_iter().zip(ys) {
+        root.draw(&Text::new(
+            text,
+            (label_x, y.round() as i32),
+            (FONT, LABEL).into_font().color(&color).pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Center,
+            )),
+        ))
+        .map_err(|e| e.to_string())?;
     }
 
     // Event marks on the date axis.
@@ -227,34 +240,39 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
     root.present().map_err(|e| e.to_string())
 }
 
+/// Draws the province's dashed line; returns its end label (pixel y, text, colour), if any.
 fn draw_province<DB: DrawingBackend>(
     c: &mut ChartContext<
         '_,
         DB,
         Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
     >,
+    frame: &Frame,
     ds: &Dataset,
     lang: Lang,
     #[allow(non_snake_case)] INK: RGBColor,
-) -> ChartResult {
+) -> Result<Option<(f64, String, RGBColor)>, String> {
     let totals: Vec<Option<f64>> = (0..ds.dates.len()).map(|i| ds.total(i).map(|v| v.rate)).collect();
     let mut last = None;
     for run in runs(totals.into_iter()) {
         last = run.last().copied();
         c.draw_series(DashedLineSeries::new(run, 6, 4, INK.stroke_width(2))).map_err(|e| e.to_string())?;
     }
-    if let Some((x, y)) = last {
-        c.draw_series(std::iter::once(Text::new(
-            lang.pick("全省", "Province").to_string(),
-            (x, y),
-            (FONT, LABEL).into_font().color(&INK).pos(plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Left,
-                plotters::style::text_anchor::VPos::Top,
-            )),
-        )))
-        .map_err(|e| e.to_string())?;
+    Ok(last.map(|(_, rate)| (y_of(frame, rate), lang.pick("全省", "Province").to_string(), INK)))
+}
+
+/// Moves the sorted positions `ys` apart so that neighbours are at least `gap` apart, keeping them
+/// within `lo..=hi` where there is room: pushed down from the top first, then, if the last one
+/// went past `hi`, pushed back up from the bottom. Positions already far enough apart stay put.
+pub fn spread(ys: &mut [f64], gap: f64, lo: f64, hi: f64) {
+    for i in 0..ys.len() {
+        let min = if i == 0 { lo } else { ys[i - 1] + gap };
+        ys[i] = ys[i].max(min);
     }
-    Ok(())
+    for i in (0..ys.len()).rev() {
+        let max = if i + 1 == ys.len() { hi } else { ys[i + 1] - gap };
+        ys[i] = ys[i].min(max);
+    }
 }
 
 /// A text description of the chart for the current state (for screen readers and as a caption).
@@ -341,6 +359,39 @@ mod tests {
         assert!(s.contains(&crate::charts::svg_text("遵义")));
         // Drawn last, so it is on top.
         assert!(polylines.last().unwrap().contains("#D35400"));
+    }
+
+    /// The y of the `<text>` element whose content is `label`.
+    fn text_y(svg: &str, label: &str) -> f64 {
+        let at = svg.find(&crate::charts::svg_text(label)).unwrap_or_else(|| panic!("no text {label}"));
+        let open = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let y = open.split(" y=\"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+        y.parse().unwrap()
+    }
+
+    #[test]
+    fn line_end_labels_never_overlap() {
+        // Zunyi and the province both end at 100 % on 1 Mar: same height, so they are moved apart.
+        let s = svg(Some("520300"));
+        let (zunyi, province) = (text_y(&s, "遵义"), text_y(&s, "Province"));
+        assert!((zunyi - province).abs() >= LABEL, "{zunyi} vs {province}");
+    }
+
+    #[test]
+    fn spread_moves_only_what_overlaps_and_stays_in_bounds() {
+        let mut far = [10.0, 50.0, 90.0];
+        spread(&mut far, 17.0, 0.0, 100.0);
+        assert_eq!(far, [10.0, 50.0, 90.0], "far enough apart: unchanged");
+        let mut same = [20.0, 20.0];
+        spread(&mut same, 17.0, 0.0, 100.0);
+        assert_eq!(same, [20.0, 37.0]);
+        let mut at_bottom = [100.0, 100.0, 100.0];
+        spread(&mut at_bottom, 17.0, 0.0, 100.0);
+        assert_eq!(at_bottom, [66.0, 83.0, 100.0], "pushed back up from the bottom");
+        let mut at_top = [0.0, 0.0];
+        spread(&mut at_top, 17.0, 14.0, 100.0);
+        assert_eq!(at_top, [14.0, 31.0], "kept below the top");
+        spread(&mut [], 17.0, 0.0, 1.0);
     }
 
     #[test]
