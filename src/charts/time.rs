@@ -211,7 +211,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
     // (the selected region and the province both end at 100 % in the 2020 data).
     end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut ys: Vec<f64> = end_labels.iter().map(|l| l.0).collect();
-    spread(&mut ys, LABEL + 1.0, frame.y0() as f64, frame.y1() as f64);
+    spread(&mut ys, LABEL + 1.0, frame.y0(), frame.y1());
     let label_x = x_of(frame, n.saturating_sub(1), n) as i32 + 6;
     for ((_, text, color), y) in end_labels.into_iter().zip(ys) {
         root.draw(&Text::new(
