@@ -144,6 +144,13 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   await page.keyboard.press('ArrowLeft');
   await expectDate(page, '2020-02-18');
   assert.match(await settledSearch(page), /data=http/, 'the data stay in the link');
+  // Downloaded once, and started by index.html's preload hint, not after the wasm had loaded.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, by: e.initiatorType, start: e.startTime, end: e.responseEnd })));
+  const mine = fetched.filter((e) => e.name.endsWith('/fixtures/mine.csv'));
+  const wasm = fetched.find((e) => e.name.endsWith('.wasm'));
+  assert.equal(mine.length, 1, JSON.stringify(fetched));
+  assert.equal(mine[0].by, 'link', 'requested by the preload link');
+  assert.ok(mine[0].start < wasm.end, `started (${mine[0].start} ms) before the wasm had arrived (${wasm.end} ms)`);
   await context.close();
 
   // China's 375 prefectures over a slow network: progress shows, then the map draws and responds.
