@@ -2,12 +2,14 @@
 // first); docs/BENCHMARK.md explains every figure and its caveats.
 //
 //   node tests/bench/bench.mjs [--quick] [--runs N] [--steps N] [--play-runs N] [--soak-minutes M]
-//                              [--workload default|stress|both] [--load-timeout S] [--out DIR]
+//     [--workload all|both|default,stress,reference] [--load-timeout S] [--out DIR]
 //
-// Two workloads: (a) the default page as shipped; (b) a stress workload of the 88 counties × 365
+// Three workloads: (a) the default page as shipped; (b) a stress workload of the 88 counties × 365
 // days, loaded through the `data=` / `geo=` URL parameters from the same server (same origin, so
-// no CORS). dist/ is served with on-the-fly gzip by the end-to-end tests' server, and driven in
-// Debian's headless Chromium with the end-to-end tests' launch flags.
+// no CORS); (r) the issue's lean hand-written reference (tests/bench/reference/: D3 v7, SVG paths)
+// on (a)'s files, the bar the app is compared with. Each is served with on-the-fly gzip by the
+// end-to-end tests' server, and driven in Debian's headless Chromium with the end-to-end tests'
+// launch flags.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +27,10 @@ const REPO = path.resolve(HERE, '../..');
 
 // ---- options ----------------------------------------------------------------------------------
 
-const DEFAULTS = { runs: 7, steps: 300, playRuns: 5, soakMinutes: 10, workload: 'both', loadTimeout: 30, out: path.join(HERE, 'results') };
+const DEFAULTS = { runs: 7, steps: 300, playRuns: 5, soakMinutes: 10, workload: 'all', loadTimeout: 30, out: path.join(HERE, 'results') };
+// `both` is what it was before the reference existed ((a) and (b)), so older command lines still
+// measure what they did; `all` adds (r). Otherwise a comma-separated list of workloads.
+const WORKLOAD_SETS = { all: ['default', 'stress', 'reference'], both: ['default', 'stress'] };
 const QUICK = { runs: 5, steps: 200, playRuns: 2, soakMinutes: 1 };
 
 function parseArgs(argv) {
@@ -54,7 +59,7 @@ function parseArgs(argv) {
       case '--out': given.out = path.resolve(value()); break;
       case '--no-build': break; // handled by scripts/bench.sh
       case '-h': case '--help':
-        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(3, 6).join('\n'));
+        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(3, 5).join('\n'));
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a} (see docs/BENCHMARK.md)`);
@@ -62,7 +67,10 @@ function parseArgs(argv) {
   }
   // --quick sets small counts; explicit options still win, so `--quick --soak-minutes 0` works.
   Object.assign(o, o.quick ? QUICK : {}, given);
-  if (!['default', 'stress', 'both'].includes(o.workload)) throw new Error('--workload: default, stress or both');
+  o.workloads = WORKLOAD_SETS[o.workload] || o.workload.split(',').map((w) => w.trim());
+  if (o.workloads.some((w) => !WORKLOAD_SETS.all.includes(w))) {
+    throw new Error('--workload: all, both, or a comma-separated list of default, stress, reference');
+  }
   return o;
 }
 
@@ -113,12 +121,30 @@ const countiesInDist = path.join(SITE, 'static/geo/guizhou-counties.geojson');
 const countiesFile = fs.existsSync(countiesInDist) ? countiesInDist : path.join(REPO, 'static/geo/guizhou-counties.geojson');
 const stress = writeStressDataset(countiesFile, tmp);
 
+// The reference page's folder: the page as committed, D3's UMD bundle as npm installed it, and
+// (a)'s dataset and boundaries from the copy of dist/ under the same relative paths, so (r) draws
+// exactly (a)'s data. Its own folder and server: the page must be `/` as the app's is, and what
+// it fetches is counted apart from (a)'s.
+const REFERENCE_FILES = ['static/data/resumption-2020.json', 'static/geo/guizhou-prefectures.geojson'];
+const REF_SITE = path.join(tmp, 'reference');
+if (opts.workloads.includes('reference')) {
+  const d3 = path.join(REPO, 'node_modules/d3/dist/d3.min.js');
+  if (!fs.existsSync(d3)) throw new Error(`${d3} is missing: run \`npm ci\` (d3 is a devDependency for the reference page)`);
+  fs.cpSync(path.join(HERE, 'reference'), REF_SITE, { recursive: true });
+  fs.copyFileSync(d3, path.join(REF_SITE, 'd3.min.js'));
+  for (const f of REFERENCE_FILES) {
+    fs.mkdirSync(path.dirname(path.join(REF_SITE, f)), { recursive: true });
+    fs.copyFileSync(path.join(SITE, f), path.join(REF_SITE, f));
+  }
+}
+
 /**
- * A server for dist/ (gzip on the fly, as the end-to-end tests serve it). `extraFiles` are
- * further URL paths answered the same way (gzip when asked, no caching) and counted in the same
- * byte map. Returns the server, its origin, and `fileFor` (URL path -> file on disk, for raw sizes).
+ * A server for dist/ (or another `root`; gzip on the fly, as the end-to-end tests serve it).
+ * `extraFiles` are further URL paths answered the same way (gzip when asked, no caching) and
+ * counted in the same byte map. Returns the server, its origin, and `fileFor` (URL path -> file
+ * on disk, for raw sizes).
  */
-async function host({ extraFiles = {} } = {}) {
+async function host({ root = SITE, extraFiles = {} } = {}) {
   let server;
   const handler = (file, type) => (req, res) => {
     let body = fs.readFileSync(file);
@@ -134,12 +160,12 @@ async function host({ extraFiles = {} } = {}) {
   };
   const TYPE = { '.json': 'application/json; charset=utf-8', '.geojson': 'application/geo+json; charset=utf-8' };
   const extra = Object.fromEntries(Object.entries(extraFiles).map(([u, f]) => [u, handler(f, TYPE[path.extname(f)])]));
-  server = await serve({ root: SITE, gzip: true, extra });
+  server = await serve({ root, gzip: true, extra });
   const fileFor = (urlPath) => {
     if (extraFiles[urlPath]) return extraFiles[urlPath];
     let rel = decodeURIComponent(urlPath.slice(1));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const f = path.join(SITE, rel);
+    const f = path.join(root, rel);
     return fs.existsSync(f) ? f : null;
   };
   return { server, origin: `http://127.0.0.1:${server.port}`, fileFor };
@@ -157,6 +183,7 @@ const main = await host({
     ...(countiesFile !== countiesInDist ? { '/bench-stress/guizhou-counties.geojson': countiesFile } : {}),
   },
 });
+const reference = opts.workloads.includes('reference') ? await host({ root: REF_SITE }) : null;
 const countiesUrl = `${main.origin}${countiesFile === countiesInDist ? '/static/geo/guizhou-counties.geojson' : '/bench-stress/guizhou-counties.geojson'}`;
 
 const WORKLOADS = {
@@ -166,6 +193,7 @@ const WORKLOADS = {
     host: main,
     query: '',
     expected: defaultRegions,
+    staticExpected: staticRegions,
     firstDate: defaultData.dates[0],
   },
   stress: {
@@ -174,7 +202,19 @@ const WORKLOADS = {
     host: main,
     query: `data=${encodeURIComponent(`${main.origin}/bench-stress/${stressName}`)}&geo=${encodeURIComponent(countiesUrl)}`,
     expected: stress.regions,
+    staticExpected: staticRegions,
     firstDate: STRESS_FIRST_DATE,
+  },
+  reference: {
+    name: 'r',
+    title: `(r) reference: D3 v7, ${defaultRegions} prefectures × ${defaultData.dates.length} dates`,
+    host: reference,
+    query: '',
+    expected: defaultRegions,
+    // No prerendered map: the load probe must never take the live map for a static one, so no
+    // count of regions qualifies (a number: init script arguments go through JSON, Infinity does not).
+    staticExpected: Number.MAX_SAFE_INTEGER,
+    firstDate: defaultData.dates[0],
   },
 };
 const pageUrl = (w, more = '') => {
@@ -191,6 +231,7 @@ async function cleanup() {
   cleaned = true;
   await browser.close().catch(() => {});
   await main.server.close().catch(() => {});
+  await reference?.server.close().catch(() => {});
 }
 process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
 
@@ -210,7 +251,7 @@ async function newPage(w, { cpu = 1, network = null } = {}) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', network);
   }
-  await page.addInitScript(loadProbe, { expected: w.expected, staticExpected: staticRegions });
+  await page.addInitScript(loadProbe, { expected: w.expected, staticExpected: w.staticExpected });
   return { context, page, cdp, errors };
 }
 
@@ -285,7 +326,7 @@ async function loadRuns(w, key, conditions, runs, timeoutMs) {
     await p.context.close();
     log(`${w.name} load ${key} ${i + 1}/${runs}:`, run.failed
       ? `FAILED — ${run.failed}${run.notices?.length ? ` (page notices: ${run.notices.join('; ')})` : ''}`
-      : `static ${run.staticFrame?.toFixed(0)} ms, live ${run.liveFrame.toFixed(0)} ms`);
+      : `${run.staticFrame !== null ? `static ${run.staticFrame.toFixed(0)} ms, ` : ''}live ${run.liveFrame.toFixed(0)} ms`);
     out.push(run);
     // A workload that cannot show its map will not start showing it on the next run.
     if (run.failed && i === 0) break;
@@ -364,8 +405,9 @@ async function soak(w) {
   const playing = await p.page.getAttribute('button.play', 'aria-pressed');
   await p.context.close();
   const end = samples[samples.length - 1];
-  log(`${w.name} soak ${opts.soakMinutes} min: ${dates} date changes; JS heap ${(start.jsHeap / 1048576).toFixed(2)} → ${(end.jsHeap / 1048576).toFixed(2)} MiB, ` +
-    `wasm ${(start.wasm / 1048576).toFixed(2)} → ${(end.wasm / 1048576).toFixed(2)} MiB`);
+  const mib = (x) => (x === null ? '–' : (x / 1048576).toFixed(2)); // the reference has no wasm memory
+  log(`${w.name} soak ${opts.soakMinutes} min: ${dates} date changes; JS heap ${mib(start.jsHeap)} → ${mib(end.jsHeap)} MiB, ` +
+    `wasm ${mib(start.wasm)} → ${mib(end.wasm)} MiB`);
   return { minutes: opts.soakMinutes, dateChanges: dates, stillPlaying: playing === 'true', samples, errors: p.errors };
 }
 
@@ -395,17 +437,21 @@ const started = new Date();
 const git = (() => {
   try { return execFileSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return null; }
 })();
-const dirty = (() => {
-  try { return execFileSync('git', ['-C', REPO, 'status', '--porcelain', '--', 'src', 'static', 'index.html', 'Cargo.toml'], { encoding: 'utf8' }).trim() !== ''; } catch { return null; }
-})();
+const changed = (...paths) => {
+  try { return execFileSync('git', ['-C', REPO, 'status', '--porcelain', '--', ...paths], { encoding: 'utf8' }).trim() !== ''; } catch { return null; }
+};
+const dirty = changed('src', 'static', 'index.html', 'Cargo.toml');
+// The reference's own figures move if its page or D3's version does.
+const referenceDirty = changed('tests/bench/reference', 'package-lock.json');
 const machine = {
   cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
   loadavgStart: os.loadavg(), node: process.version, chromium: browser.version(),
 };
 const results = {};
 try {
-  for (const key of ['default', 'stress']) {
-    if (opts.workload === 'both' || opts.workload === key) results[key] = await runWorkload(WORKLOADS[key]);
+  // In the order a, b, r whatever the order given, so runs are alike from one command line to the next.
+  for (const key of WORKLOAD_SETS.all) {
+    if (opts.workloads.includes(key)) results[key] = await runWorkload(WORKLOADS[key]);
   }
 } finally {
   machine.loadavgEnd = os.loadavg();
@@ -458,13 +504,15 @@ function figuresOf(r) {
     f.heapGrowth = single(last.jsHeap - s[1].jsHeap);
     f.wasmSoak = single(last.wasm);
     f.wasmSamples = summary(s.slice(1).map((x) => x.wasm));
-    f.wasmGrowth = single(last.wasm - s[1].wasm);
+    f.wasmGrowth = single(last.wasm === null ? null : last.wasm - s[1].wasm); // no wasm in (r): none, not 0
   }
   return f;
 }
 
 const A = figuresOf(results.default);
 const B = figuresOf(results.stress);
+const R = figuresOf(results.reference);
+const FIGURES = { default: A, stress: B, reference: R };
 if (results.stress && !B.dataGzip) {
   const est = stressBytesFromFiles();
   B.dataRaw = single(est.dataRaw);
@@ -472,7 +520,7 @@ if (results.stress && !B.dataGzip) {
   B.bytesFromFiles = true;
 }
 const soakMin = opts.soakMinutes;
-const unavailable = results.stress?.unavailable ? 'not measured' : null;
+const noteFor = (k) => (!results[k] ? 'not run' : results[k].unavailable ? 'not measured' : '');
 
 const ROWS = [
   { section: 'bytes transferred (one load; gzip = what the server sent)' },
@@ -510,23 +558,31 @@ const ROWS = [
   { key: 'wasmGrowth', label: 'wasm memory growth, first → last playback sample', unit: 'KiB', noRatio: true, budgetA: 'none beyond noise', budgetB: 'none beyond noise' },
 ];
 const rows = ROWS.map((r) => (r.section ? r : {
-  ...r, a: A[r.key] || null, b: B[r.key] || null,
-  noteA: results.default ? '' : 'not run',
-  noteB: !results.stress ? 'not run' : (unavailable || ''),
+  ...r, a: A[r.key] || null, b: B[r.key] || null, r: R[r.key] || null,
+  note: { a: results.default ? '' : 'not run', b: noteFor('stress'), r: noteFor('reference') },
 }));
-const { text, md } = table(rows, { nameA: 'a', nameB: 'b' });
+// (r) has no budget column: the issue's budgets are the app's, and the reference is the bar they
+// are read against. a/r: how many times the reference's figure the app's is.
+const { text, md } = table(rows, {
+  parts: [{ column: 'a', budget: 'budgetA' }, { column: 'b', budget: 'budgetB' }, { ratio: ['b', 'a'] }, { column: 'r' }, { ratio: ['a', 'r'] }],
+});
 
 // ---- report -----------------------------------------------------------------------------------------
 
 const notes = [];
-for (const k of ['default', 'stress']) if (results[k]) notes.push(`${WORKLOADS[k].title}`);
+for (const k of WORKLOAD_SETS.all) if (results[k]) notes.push(`${WORKLOADS[k].title}`);
 if (results.stress?.unavailable) {
   notes.push(`(b) NOT MEASURED beyond bytes: ${results.stress.unavailable}` +
     `${results.stress.notices?.length ? `; the page said: ${results.stress.notices.join('; ')}` : ''}.` +
     ' The app must load `?data=<url>&geo=<url>` for this workload.');
 }
+if (results.reference?.unavailable) {
+  // The reference page is ours: not showing its map is a bug in it, and the page's errors say which.
+  const errs = results.reference.loadDesktop[0].errors || [];
+  notes.push(`(r) NOT MEASURED: ${results.reference.unavailable}${errs.length ? `; the page said: ${errs[0]}` : ''}.`);
+}
 if (B.bytesFromFiles) notes.push('(b) data bytes are from the files (stress dataset + counties [+ province outline], gzip -9), not from what the page fetched.');
-for (const k of ['default', 'stress']) {
+for (const k of WORKLOAD_SETS.all) {
   const r = results[k];
   if (!r) continue;
   const errs = [...ok(r.loadDesktop), ...ok(r.loadSlow), ...ok(r.play)].flatMap((x) => x.errors || [])
@@ -564,10 +620,10 @@ for (const n of notes) console.log(`- ${n}`);
 fs.mkdirSync(opts.out, { recursive: true });
 const json = {
   format: 'guizhou-map-bench/1', started: started.toISOString(), finished: new Date().toISOString(),
-  git: { commit: git, sourceChanged: dirty }, options: opts, machine,
+  git: { commit: git, sourceChanged: dirty, referenceChanged: referenceDirty }, options: opts, machine,
   conditions: { desktop: 'no throttling, 1200×900', slow: { cpuSlowdown: SLOW_CPU, network: FAST_3G } },
-  workloads: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { ...r, figures: k === 'default' ? A : B }])),
-  table: rows.filter((r) => !r.section).map(({ key, label, unit, a, b, budgetA, budgetB }) => ({ key, label, unit, a, b, budgetA, budgetB })),
+  workloads: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { ...r, figures: FIGURES[k] }])),
+  table: rows.filter((r) => !r.section).map(({ key, label, unit, a, b, r, budgetA, budgetB }) => ({ key, label, unit, a, b, r, budgetA, budgetB })),
   notes,
 };
 const jsonFile = path.join(opts.out, `${stamp}.json`);

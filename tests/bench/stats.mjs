@@ -26,27 +26,45 @@ export function fmt(x, unit) {
 }
 
 /**
- * rows: [{ label, unit, a, b, budgetA, budgetB, noteA, noteB, noRatio }] where a/b are summaries
- * (or null) and notes replace a missing summary ("not measured"); noRatio for differences, whose
- * ratio means nothing (0 KiB vs 0 KiB). Returns the lines of a
- * fixed-width text table and of a Markdown table with the same content.
+ * rows: [{ label, unit, a, b, r, budgetA, budgetB, note: { a, b, r }, noRatio }] where a/b/r are
+ * summaries (or null) and a note replaces a missing summary ("not run"); noRatio for
+ * differences, whose ratio means nothing (0 KiB vs 0 KiB).
+ * parts: the columns after figure and unit, in order: `{ column: 'a', budget: 'budgetA' }` (median,
+ * p95, min–max, n, and a budget column if `budget` names one) or `{ ratio: ['b', 'a'] }` (b's
+ * median ÷ a's, headed "b/a"). Returns the lines of a fixed-width text table and of a Markdown
+ * table with the same content.
  */
-export function table(rows, { nameA, nameB }) {
+export function table(rows, { parts }) {
   const cells = (s, unit, note) => (s
     ? [fmt(s.median, unit), s.n > 1 ? fmt(s.p95, unit) : '', s.n > 1 ? `${fmt(s.min, unit)}–${fmt(s.max, unit)}` : '', String(s.n)]
     : [note || '–', '', '', '']);
-  const ratio = (r) => {
-    if (r.noRatio || !r.a || !r.b || !r.a.median) return '';
-    if (r.a.median === 0 && r.b.median === 0) return '';
-    return `×${(r.b.median / r.a.median).toFixed(2)}`;
+  const ratio = (r, [num, den]) => {
+    const x = r[num];
+    const y = r[den];
+    if (r.noRatio || !x || !y || !y.median) return '';
+    if (x.median === 0 && y.median === 0) return '';
+    return `×${(x.median / y.median).toFixed(2)}`;
   };
-  const head = ['figure', 'unit', `${nameA}: median`, 'p95', 'min–max', 'n', 'budget', `${nameB}: median`, 'p95', 'min–max', 'n', 'budget', 'b/a'];
-  const body = rows.map((r) => r.section
-    ? [r.section]
-    : [r.label, r.unit === 'n' ? '' : r.unit, ...cells(r.a, r.unit, r.noteA), r.budgetA || '', ...cells(r.b, r.unit, r.noteB), r.budgetB || '', ratio(r)]);
+  const head = ['figure', 'unit'];
+  const right = new Set();
+  const mark = (h) => { right.add(head.length); head.push(h); };
+  for (const p of parts) {
+    if (p.ratio) { mark(p.ratio.join('/')); continue; }
+    [`${p.column}: median`, 'p95', 'min–max', 'n'].forEach(mark);
+    if (p.budget) head.push('budget');
+  }
+  const body = rows.map((r) => {
+    if (r.section) return [r.section];
+    const c = [r.label, r.unit === 'n' ? '' : r.unit];
+    for (const p of parts) {
+      if (p.ratio) { c.push(ratio(r, p.ratio)); continue; }
+      c.push(...cells(r[p.column], r.unit, r.note?.[p.column]));
+      if (p.budget) c.push(r[p.budget] || '');
+    }
+    return c;
+  });
 
   const widths = head.map((h, i) => Math.max(h.length, ...body.filter((c) => c.length > 1).map((c) => String(c[i]).length)));
-  const right = new Set([2, 3, 4, 5, 7, 8, 9, 10, 12]);
   const line = (c) => c.map((x, i) => (right.has(i) ? String(x).padStart(widths[i]) : String(x).padEnd(widths[i]))).join('  ').trimEnd();
   const text = [line(head), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const c of body) text.push(c.length === 1 ? `· ${c[0]}` : line(c));
