@@ -120,6 +120,7 @@ test('keyboard only: switch language, find a region, read the tables', async () 
   // The data tables open from the keyboard and are real tables with headers.
   await page.focus('.ranking-chart summary');
   await page.keyboard.press('Enter');
+  await page.waitForSelector('.ranking-chart table'); // built when opened (the toggle event comes a task later)
   assert.equal(await page.locator('.ranking-chart table th[scope=col]').count(), 3);
   assert.equal(await page.locator('.ranking-chart tbody tr').count(), 9);
   // The summary is a polite live region and changes with the date.

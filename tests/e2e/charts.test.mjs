@@ -116,6 +116,7 @@ test('each chart has a description and a data table reachable by keyboard', asyn
   assert.match(await page.locator('.ranking-chart .chart-desc').innerText(), /highest Qianxinan \(72.1 %\), lowest Anshun \(57.4 %\)/);
   await page.focus('.time-chart summary');
   await page.keyboard.press('Enter');
+  await page.waitForSelector('.time-chart table', { state: 'visible' }); // built when opened
   assert.ok(await page.isVisible('.time-chart table'));
   assert.equal(await page.locator('.time-chart tbody tr').count(), 10, '9 regions and the province total');
   await context.close();
