@@ -1,5 +1,5 @@
 // The Content-Security-Policy the app runs under, computed for a built dist/: the inline scripts
-// (index.html's early download of data=/geo= files, Trunk's wasm loader) are allowed by their
+// (index.html's early start of the data downloads, Trunk's wasm loader) are allowed by their
 // SHA-256 hashes; nothing else inline runs.
 // `node tests/e2e/csp.mjs [dist]` prints the header (see README, "Content-Security-Policy").
 import crypto from 'node:crypto';

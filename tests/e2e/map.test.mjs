@@ -33,6 +33,13 @@ test('draws the 9 prefectures under a sub-path, with no console errors', async (
   assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), '2020-03-01');
   assert.ok(await page.isVisible('[data-illustrative]'), 'illustrative badge visible');
   await page.screenshot({ path: path.join(ARTIFACTS, 'desktop.png'), fullPage: true });
+  // The default files download alongside the wasm (index.html's preload hints), once each.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, by: e.initiatorType })));
+  for (const file of ['static/data/resumption-2020.json', 'static/geo/guizhou-prefectures.bnd.json']) {
+    const got = fetched.filter((e) => e.name.endsWith(`/${file}`));
+    assert.equal(got.length, 1, `${file} fetched once: ${JSON.stringify(fetched)}`);
+    assert.equal(got[0].by, 'link', `${file} by the preload hint, not by the app after the wasm had loaded`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
