@@ -13,7 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::scale::Diverging;
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
-use crate::view::hooks::use_size;
+use crate::view::hooks::{use_details_open, use_size};
 use yew::prelude::*;
 
 /// Properties of [`Charts`].
@@ -123,15 +123,7 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
     let description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
     // The whole-series table has a cell per region and date (88 × 365 = 32 000 for the counties):
     // built only once the reader opens it, so it costs nothing at load or on a date step.
-    let table_open = use_state(|| false);
-    let on_toggle = {
-        let table_open = table_open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
-                table_open.set(d.open());
-            }
-        })
-    };
+    let (table_open, on_toggle) = use_details_open();
     html! {
         <figure class="chart time-chart">
             <figcaption>
@@ -147,7 +139,7 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("数据表：各地区逐日复工率", "Data table: each region's rate by date") }</summary>
-                if *table_open {
+                if table_open {
                     <DataTable bundle={bundle.clone()} lang={lang} />
                 }
             </details>
@@ -253,15 +245,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
     let description = ranking::describe(&rows, &what, lang, change);
     let order = rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(",");
     // Built only while open: otherwise a date step would rebuild a row per region nobody sees.
-    let table_open = use_state(|| false);
-    let on_toggle = {
-        let table_open = table_open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
-                table_open.set(d.open());
-            }
-        })
-    };
+    let (table_open, on_toggle) = use_details_open();
     let value_text = |r: &Row| match r.value {
         Some(v) if change => format::change(v, lang),
         Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: r.bound, counts: None }, lang),
@@ -279,7 +263,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("数据表：排名", "Data table: ranking") }</summary>
-                if *table_open {
+                if table_open {
                     <table>
                         <thead><tr>
                             <th scope="col">{ lang.pick("名次", "Rank") }</th>

@@ -1,4 +1,4 @@
-//! Hooks shared by components: measuring an element.
+//! Hooks shared by components: measuring an element, following a media query, a `<details>`'s state.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,4 +57,20 @@ pub fn use_media_query(query: &'static str) -> bool {
         });
     }
     *matches
+}
+
+/// Whether a `<details>` element is open, and the `ontoggle` callback that keeps it current: for
+/// content built only while the reader has it open. Closed at first (and on the server).
+#[hook]
+pub fn use_details_open() -> (bool, Callback<Event>) {
+    let open = use_state_eq(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        use_callback((), move |e: Event, _| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    (*open, on_toggle)
 }
