@@ -217,6 +217,11 @@ mod tests {
         ds.regions.iter().map(|s| s.name.en.clone()).collect()
     }
 
+    fn svg_of(r: &[Row], style: &Style) -> String {
+        let f = frame(480, r.len());
+        to_svg(f.width, f.height, |root| draw(root, &f, r, style)).unwrap()
+    }
+
     /// Labels in the order they appear down the chart (by their y coordinate).
     fn drawn_order(svg: &str, labels: &[String]) -> Vec<String> {
         let mut found: Vec<(i32, String)> = labels
@@ -241,16 +246,10 @@ mod tests {
         assert_eq!(r.len(), 9);
         assert_eq!(r[0].label, "Qianxinan", "the leader on 19 Feb");
         assert!(r.windows(2).all(|w| w[0].value >= w[1].value));
-        let f = frame(480, r.len());
-        let svg = to_svg(f.width, f.height, |root| {
-            draw(
-                root,
-                &f,
-                &r,
-                &Style { domain: (0.0, 100.0), selected: Some("520300"), lang: Lang::En, change: false, dark: false },
-            )
-        })
-        .unwrap();
+        let svg = svg_of(
+            &r,
+            &Style { domain: (0.0, 100.0), selected: Some("520300"), lang: Lang::En, change: false, dark: false },
+        );
         assert_eq!(drawn_order(&svg, &labels), r.iter().map(|r| r.label.clone()).collect::<Vec<_>>());
         assert_eq!(svg.matches("<rect").count(), 9 + 1, "nine bars and the selection frame");
         assert!(svg.contains(&crate::charts::svg_text("72.1 %")));
@@ -280,16 +279,8 @@ mod tests {
         assert!(r.iter().all(|r| r.value.unwrap() > 0.0));
         let first = &r[0];
         assert_eq!(first.value, ds.change_between(&first.code, 0, 9));
-        let f = frame(480, r.len());
-        let svg = to_svg(f.width, f.height, |root| {
-            draw(
-                root,
-                &f,
-                &r,
-                &Style { domain: (-80.0, 80.0), selected: None, lang: Lang::En, change: true, dark: false },
-            )
-        })
-        .unwrap();
+        let svg =
+            svg_of(&r, &Style { domain: (-80.0, 80.0), selected: None, lang: Lang::En, change: true, dark: false });
         assert!(svg.contains(" pp\n<"));
     }
 
