@@ -151,3 +151,53 @@ fn fatal_banner_shows_the_message() {
     assert!(banner.text_content().unwrap().contains("boom"));
     banner.remove();
 }
+
+/// Resolves at the next animation frame, with its timestamp.
+async fn next_frame() -> f64 {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap().as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn charts_trail_a_date_that_changes_at_every_frame_and_catch_up_when_it_rests() {
+    let (root, _) = mount(900).await;
+    let charts_date =
+        || root.query_selector(".charts").unwrap().unwrap().get_attribute("data-date").unwrap_or_default();
+    until(|| charts_date() == current_date(&root)).await;
+    assert_eq!(charts_date(), "2020-03-01");
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        document().body().unwrap().dispatch_event(&e).unwrap();
+    };
+    // A step at every frame for 40 frames, bouncing within the 21 dates.
+    let (mut map_changes, mut chart_changes, mut behind) = (0, 0, 0);
+    let (mut last_map, mut last_chart) = (current_date(&root), charts_date());
+    let start = next_frame().await;
+    let mut end = start;
+    for k in 0..40 {
+        key(if (15..30).contains(&k) { "ArrowRight" } else { "ArrowLeft" });
+        end = next_frame().await;
+        let (map, chart) = (current_date(&root), charts_date());
+        map_changes += usize::from(map != last_map);
+        chart_changes += usize::from(chart != last_chart);
+        behind += usize::from(map != chart);
+        (last_map, last_chart) = (map, chart);
+    }
+    let elapsed = end - start;
+    assert!(map_changes >= 38, "the map shows every step in the frame after it: {map_changes} of 40");
+    assert!(behind >= 30, "the charts trail while the date moves at every frame: behind in {behind} of 40 frames");
+    assert!(chart_changes >= 1, "but they refresh during a long scrub ({elapsed:.0} ms)");
+    let bound = (elapsed / guizhou_map::core::trailing::MAX_LAG_MS).floor() as usize + 1;
+    assert!(chart_changes <= bound, "at most every 250 ms: {chart_changes} refreshes in {elapsed:.0} ms");
+    // At rest, they catch up within a few frames.
+    for _ in 0..4 {
+        next_frame().await;
+    }
+    assert_eq!(charts_date(), current_date(&root));
+    root.remove();
+}

@@ -18,4 +18,5 @@ pub mod scale;
 pub mod shape;
 pub mod state;
 pub mod timeline;
+pub mod trailing;
 pub mod url;

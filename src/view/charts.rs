@@ -13,7 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::scale::Diverging;
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
-use crate::view::hooks::{use_details_open, use_size};
+use crate::view::hooks::{use_details_open, use_size, use_trailing};
 use yew::prelude::*;
 
 /// Properties of [`Charts`].
@@ -58,12 +58,20 @@ fn labels(bundle: &SharedBundle, lang: Lang) -> Vec<String> {
 }
 
 /// The two charts, side by side on wide screens, stacked on phones.
+///
+/// They show the date (and compare date) through [`use_trailing`]: one frame after the map when
+/// the date rests, and a few times a second while it changes at every frame (a fast scrub), when
+/// redrawing them per date would make every step miss its frame. `data-date` is the date they
+/// show.
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
+    let (index, compare) = use_trailing((props.index, props.compare));
+    let shown = ChartsProps { index, compare, ..props.clone() };
+    let date = props.bundle.dataset.dates.get(index).map(|d| d.to_string()).unwrap_or_default();
     html! {
-        <section class="charts" aria-label={props.lang.pick("图表", "Charts")}>
-            <TimeChartView ..props.clone() />
-            <RankingView ..props.clone() />
+        <section class="charts" aria-label={props.lang.pick("图表", "Charts")} data-date={date}>
+            <TimeChartView ..shown.clone() />
+            <RankingView ..shown />
         </section>
     }
 }
@@ -93,9 +101,13 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
             to_svg(frame.width, frame.height, |root| time::draw(root, &chart, &frame))
         }
     });
-    let cursor = use_memo((frame.width, index, n), move |(_, i, n)| {
-        to_svg(frame.width, frame.height, |root| time::draw_cursor(root, &frame, *i, *n))
+    // Drawn once per size at the first date, and moved to the date by a CSS transform: a date
+    // step changes one style property instead of replacing an SVG.
+    let cursor = use_memo((frame.width, n), move |(_, n)| {
+        to_svg(frame.width, frame.height, |root| time::draw_cursor(root, &frame, 0, *n))
     });
+    let cursor_x = time::x_of(&frame, index, n).round();
+    let cursor_shift = cursor_x - time::x_of(&frame, 0, n).round();
     let on_click = {
         let (node, bundle, on_action) = (node.clone(), bundle.clone(), on_action.clone());
         Callback::from(move |e: MouseEvent| {
@@ -131,11 +143,12 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
                 <p class="chart-desc">{ &description }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()}
-                data-cursor-index={index.to_string()} data-cursor-x={format!("{:.0}", time::x_of(&frame, index, n).round())}
+                data-cursor-index={index.to_string()} data-cursor-x={format!("{cursor_x:.0}")}
                 style={format!("height:{}px", frame.height)}
                 onclick={on_click} onpointermove={on_move} onpointerleave={on_leave}>
                 <div class="chart-layer" aria-hidden="true">{ svg_html(&lines) }</div>
-                <div class="chart-layer cursor-layer" aria-hidden="true">{ svg_html(&cursor) }</div>
+                <div class="chart-layer cursor-layer" aria-hidden="true"
+                    style={format!("transform:translateX({cursor_shift:.0}px)")}>{ svg_html(&cursor) }</div>
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("数据表：各地区逐日复工率", "Data table: each region's rate by date") }</summary>

@@ -1,5 +1,7 @@
-//! Hooks shared by components: measuring an element, following a media query, a `<details>`'s state.
+//! Hooks shared by components: measuring an element, following a media query, a `<details>`'s state,
+//! a value that trails while it changes at every frame.
 
+use crate::core::trailing::{Tick, Trailing};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -73,4 +75,52 @@ pub fn use_details_open() -> (bool, Callback<Event>) {
         })
     };
     (*open, on_toggle)
+}
+
+/// `value`, trailing while it changes at every frame (the rule is [`crate::core::trailing`]):
+/// the same value one frame later once it rests, and at least every quarter of a second while it
+/// keeps moving. For views that cost more to redraw than a frame allows during a fast scrub (the
+/// charts), while the map shows each value at once. On the server it is `value`.
+#[hook]
+pub fn use_trailing<T: Clone + PartialEq + 'static>(value: T) -> T {
+    let shown = use_state_eq(|| value.clone());
+    let follower = use_mut_ref(|| Follower { rule: Trailing::new(value.clone()), frame: None });
+    {
+        let (shown, follower) = (shown.clone(), follower.clone());
+        use_effect_with(value, move |value| {
+            let now = crate::view::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+            let start = follower.borrow_mut().rule.set(value.clone(), now);
+            if start && follower.borrow().frame.is_none() {
+                next_frame(follower, shown);
+            }
+        });
+    }
+    (*shown).clone()
+}
+
+/// [`use_trailing`]'s state: the rule, and the animation frame it waits for (dropping the handle
+/// cancels it, so an unmounted component stops asking).
+struct Follower<T> {
+    rule: Trailing<T>,
+    frame: Option<gloo::render::AnimationFrame>,
+}
+
+fn next_frame<T: Clone + PartialEq + 'static>(
+    follower: std::rc::Rc<std::cell::RefCell<Follower<T>>>,
+    shown: UseStateHandle<T>,
+) {
+    let f = follower.clone();
+    let handle = gloo::render::request_animation_frame(move |now| {
+        let tick = {
+            let mut f = f.borrow_mut();
+            f.frame = None;
+            f.rule.frame(now)
+        };
+        match tick {
+            Tick::Show(v) => shown.set(v),
+            Tick::Wait => next_frame(f, shown),
+            Tick::Idle => {}
+        }
+    });
+    follower.borrow_mut().frame = Some(handle);
 }

@@ -57,17 +57,22 @@ export async function expectDate(page, date, message = '') {
   if (shown !== date) throw new Error(`expected date ${date}, shown ${shown}${message ? ` (${message})` : ''}`);
 }
 
-/** Waits until every chart has been drawn at its container's measured width. */
+/**
+ * Waits until every chart has been drawn at its container's measured width, and shows the
+ * date the map shows (the charts follow the map a frame later, see `core::trailing`).
+ */
 export async function chartsSettled(page) {
   await page.waitForFunction(() => [...document.querySelectorAll('.chart-canvas')].every((c) => {
     const svg = c.querySelector('svg');
     return svg && Math.abs(Number(svg.getAttribute('width')) - Math.round(c.getBoundingClientRect().width)) <= 1;
-  }), null, { timeout: 5000 });
+  }) && document.querySelector('.charts')?.dataset.date === document.querySelector('[data-current-date]')?.dataset.currentDate,
+  null, { timeout: 5000 });
 }
 
 /**
- * The page's `location.search` once the app has written it: the app writes the URL 250 ms after
- * a change, in idle time (within 200 ms more), so this waits 250 ms and then for two idle periods.
+ * The page's `location.search` once the app has written it: the app writes the URL once the
+ * changes have rested for 250 ms, in idle time (within 200 ms more), so this waits 250 ms after
+ * the caller's last change and then for two idle periods.
  */
 export async function settledSearch(page) {
   return page.evaluate(async () => {

@@ -22,7 +22,8 @@ async function ready(query = '', options = {}) {
   return o;
 }
 
-const cursorX = (page) => page.$eval('.cursor-layer polyline', (l) => Number(l.getAttribute('points').split(',')[0]));
+// Where the cursor is drawn, on screen, relative to its chart (it is moved by a transform).
+const cursorX = (page) => page.$eval('.cursor-layer polyline', (l) => l.getBoundingClientRect().x - l.closest('.chart-canvas').getBoundingClientRect().x);
 const order = (page) => page.getAttribute('.ranking-chart .chart-canvas', 'data-order');
 
 test('moving the date moves the cursor and reorders the bars', async () => {
@@ -34,6 +35,7 @@ test('moving the date moves the cursor and reorders the bars', async () => {
   await page.click('h1');
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
   await expectDate(page, '2020-02-26');
+  await chartsSettled(page);
   const x26 = await cursorX(page);
   assert.ok(x26 > x19 + 50, `cursor moved right (${x19} → ${x26})`);
   const o26 = await order(page);
