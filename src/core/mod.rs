@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod choropleth;
 pub mod dataset;
 pub mod date;
+pub mod debounce;
 pub mod export;
 pub mod format;
 pub mod geo;

@@ -410,35 +410,63 @@ fn toggle_fullscreen() {
 }
 
 thread_local! {
-    /// The URL write waiting for the browser to be idle: the query, and whether it may replace
-    /// the current entry (only when every coalesced write was a playback one).
-    static PENDING_URL: RefCell<Option<(String, bool)>> = const { RefCell::new(None) };
+    /// The URL write waiting for the changes to rest: the query, whether it may replace the
+    /// current entry (only when every coalesced write was a playback one), and when the burst's
+    /// first and latest changes came (`performance.now()`).
+    static PENDING_URL: RefCell<Option<PendingUrl>> = const { RefCell::new(None) };
 }
 
-/// Writes the history entry for `query` a quarter of a second later, in idle time (within
-/// 200 ms more at most).
+/// See [`PENDING_URL`].
+struct PendingUrl {
+    query: String,
+    replace: bool,
+    first: f64,
+    last: f64,
+}
+
+fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Writes the history entry for `query` once the changes have rested for a quarter of a second
+/// (or a second after the first of a burst that does not rest; `core::debounce`), in idle time.
 ///
 /// Why deferred: `history.pushState` costs about 1 ms, and up to 7 ms at the 95th percentile,
-/// measured in this page in headless Chromium; done during a date step it made the step miss
-/// its frame. The map's new colours come first; the address bar follows.
+/// measured in this page in headless Chromium; done during a run of date steps it made steps
+/// miss their frame. The map's new colours come first; the address bar follows.
 /// Writes that arrive before the flush coalesce into one history entry (a burst of key presses
 /// is one step back, not twenty), pushed unless all of them were playback.
 fn write_url_when_idle(query: String, replace: bool) {
+    let now = now_ms();
     let scheduled = PENDING_URL.with(|p| {
         let mut p = p.borrow_mut();
-        let was = p.is_some();
-        let replace = replace && p.as_ref().is_none_or(|(_, r)| *r);
-        *p = Some((query, replace));
+        let (was, first) = match p.as_ref() {
+            Some(old) => (true, old.first),
+            None => (false, now),
+        };
+        let replace = replace && p.as_ref().is_none_or(|old| old.replace);
+        *p = Some(PendingUrl { query, replace, first, last: now });
         was
     });
     if !scheduled {
-        // Gathered for a quarter of a second first, so that scrubbing or holding an arrow key
-        // writes the address a few times a second, not at every date.
-        let Some(w) = window() else { return };
-        let later = wasm_bindgen::closure::Closure::once_into_js(schedule_url_flush);
-        if w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 250).is_err() {
-            schedule_url_flush();
+        wait_for_rest(crate::core::debounce::QUIET_MS);
+    }
+}
+
+/// Checks again in `ms`: writes (in idle time) if the changes have rested, else waits the rest.
+fn wait_for_rest(ms: f64) {
+    let Some(w) = window() else { return };
+    let later = wasm_bindgen::closure::Closure::once_into_js(|| {
+        let due = PENDING_URL
+            .with(|p| p.borrow().as_ref().map(|u| crate::core::debounce::remaining(now_ms(), u.first, u.last)));
+        match due {
+            Some(Some(more)) => wait_for_rest(more),
+            Some(None) => schedule_url_flush(),
+            None => {} // dropped meanwhile (back / forward)
         }
+    });
+    if w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms.ceil() as i32).is_err() {
+        schedule_url_flush();
     }
 }
 
@@ -469,7 +497,7 @@ fn schedule_url_flush() {
 
 /// Writes the pending URL now, if any.
 fn flush_pending_url() {
-    if let Some((query, replace)) = PENDING_URL.with(|p| p.borrow_mut().take()) {
+    if let Some(PendingUrl { query, replace, .. }) = PENDING_URL.with(|p| p.borrow_mut().take()) {
         write_url(&query, replace);
     }
 }
