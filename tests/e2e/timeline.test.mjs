@@ -179,14 +179,17 @@ test('with reduced motion nothing plays by itself, but play still works', async 
   await page.waitForTimeout(1200);
   await expectDate(page, '2020-02-10', 'no autoplay');
   assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false');
-  const transition = await page.$eval('[data-region]', (e) => getComputedStyle(e).transitionDuration);
-  assert.equal(transition, '0s', 'colour changes are not animated');
+  const transition = (p) => p.$eval('[data-region]', (e) => getComputedStyle(e).transitionDuration);
   await page.click('button.play');
   await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate !== '2020-02-10');
+  assert.equal(await transition(page), '0s', 'colour changes are not animated, even in playback');
   await context.close();
-  // Without the preference, play=1 autoplays.
+  // Without the preference, play=1 autoplays, and playback fades the colours; a step does not.
   const normal = await ready('?play=1&date=2020-02-10&speed=4');
   await normal.page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate !== '2020-02-10', null, { timeout: 3000 });
+  assert.equal(await transition(normal.page), '0.25s', 'playback fades');
+  await normal.page.click('button.play[aria-pressed="true"]');
+  assert.equal(await transition(normal.page), '0s', 'a paused map changes colour at once');
   await normal.context.close();
 });
 
