@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
 import { launch, DIST } from '../e2e/browser.mjs';
-import { loadProbe, dateSteps, playFrames, countDateChanges } from './probes.mjs';
+import { loadProbe, dateSteps, chartSteps, playFrames, countDateChanges } from './probes.mjs';
 import { writeStressDataset, STRESS_FIRST_DATE } from './stress-data.mjs';
 import { summary, single, table } from './stats.mjs';
 
@@ -84,6 +84,8 @@ const FAST_3G = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 
 const SLOW_CPU = 4;
 const PLAY_DATES = 30;
 const PLAY_SPEED = 10;
+/** Steps at a reader's pace for the charts' figure (after the tight run of steps). */
+const CHART_STEPS = 30;
 
 // ---- the files and the server -------------------------------------------------------------------
 
@@ -345,6 +347,8 @@ async function stepRuns(w, cpu) {
     // Throttled after loading, so only the steps run at the slow CPU (and loading stays quick).
     if (cpu > 1) await p.cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     const r = await p.page.evaluate(dateSteps, { method, count: opts.steps, timeoutMs: 2000 * cpu });
+    // Then steps at a reader's pace: how far the charts trail the map.
+    if (method === 'key') r.charts = await p.page.evaluate(chartSteps, { count: CHART_STEPS, restMs: 150, timeoutMs: 2000 * cpu });
     r.errors = p.errors;
     await p.context.close();
     const s = summary(r.steps.map((x) => x.frame));
@@ -488,6 +492,8 @@ function figuresOf(r) {
       f[`${method}Dom${cond}`] = summary(steps.map((x) => x.dom));
       f[`${method}Frame${cond}`] = summary(steps.map((x) => x.frame));
     }
+    f[`chartsDom${cond}`] = summary((runs?.key?.charts?.steps || []).map((x) => x.dom));
+    f[`charts${cond}`] = summary((runs?.key?.charts?.steps || []).map((x) => x.frame));
   }
   f.dropped = summary(pick(r.play, (x) => x.dropped));
   f.longest = summary(pick(r.play, (x) => x.longest));
@@ -543,6 +549,11 @@ const ROWS = [
   { key: 'sliderFrameSlow', label: 'slider → frame presented, 4× CPU', unit: 'ms', budgetA: 'p95 ≤ 34', budgetB: 'p95 ≤ 40' },
   { key: 'keyDomSlow', label: 'key → DOM updated, 4× CPU', unit: 'ms' },
   { key: 'keyFrameSlow', label: 'key → frame presented, 4× CPU', unit: 'ms', budgetA: 'p95 ≤ 34', budgetB: 'p95 ≤ 40' },
+  { section: `charts: key → charts show the date, presented (${CHART_STEPS} steps, 150 ms apart; they trail the map by a frame)` },
+  { key: 'chartsDomDesktop', label: 'key → charts DOM updated, desktop', unit: 'ms' },
+  { key: 'chartsDesktop', label: 'key → charts frame presented, desktop', unit: 'ms' },
+  { key: 'chartsDomSlow', label: 'key → charts DOM updated, 4× CPU', unit: 'ms' },
+  { key: 'chartsSlow', label: 'key → charts frame presented, 4× CPU', unit: 'ms' },
   { section: `playback: ${PLAY_DATES} dates at ${PLAY_SPEED}/s, desktop (runs: ${opts.playRuns})` },
   { key: 'dropped', label: 'frames dropped (interval > 1.5 × median)', unit: 'n', budgetA: '0', budgetB: '0' },
   { key: 'longest', label: 'longest frame interval', unit: 'ms' },

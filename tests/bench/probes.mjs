@@ -153,3 +153,52 @@ export function countDateChanges() {
     if (d !== last) { last = d; window.__dateChanges++; }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-current-date'] });
 }
+
+/**
+ * Steps the date `count` times by key press at a reader's pace: after each step, waits until the
+ * charts show the new date (`data-date` on `.charts`, which trails the map by a frame, see
+ * `core::trailing`) and that frame was presented, then rests `restMs`. Returns, per step, ms from
+ * dispatch until the charts' DOM showed the date ("dom") and until the next presented frame
+ * ("frame"). The charts change inside an animation frame callback, so they are drawn in that
+ * very frame and "frame" counts up to one frame more than the reader waits; "dom" is the start of
+ * the frame that shows them. `null` when the page has no such charts (the reference).
+ */
+export async function chartSteps({ count, restMs, timeoutMs }) {
+  const charts = () => document.querySelector('.charts[data-date]');
+  if (!charts()) return null;
+  const input = document.querySelector('input[type=range]');
+  const min = Number(input.min);
+  const max = Number(input.max);
+  const shownDate = () => document.querySelector('[data-current-date]')?.getAttribute('data-current-date');
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const steps = [];
+  let dir = 1;
+  let timeouts = 0;
+  await nextFrame();
+  for (let i = 0; i < count; i++) {
+    const index = Number(input.value);
+    if (index + dir > max || index + dir < min) dir = -dir;
+    const before = shownDate();
+    let observer;
+    let timer;
+    const caughtUp = new Promise((resolve) => {
+      const check = () => {
+        const d = shownDate();
+        if (d !== before && charts()?.dataset.date === d) resolve(performance.now());
+      };
+      observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-date', 'data-current-date'] });
+      timer = setTimeout(() => resolve(null), timeoutMs);
+    });
+    const t0 = performance.now();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: dir > 0 ? 'ArrowRight' : 'ArrowLeft', bubbles: true, cancelable: true }));
+    const tDom = await caughtUp;
+    observer.disconnect();
+    clearTimeout(timer);
+    if (tDom === null) { timeouts++; continue; }
+    await nextFrame();
+    steps.push({ dom: tDom - t0, frame: performance.now() - t0 });
+    await new Promise((r) => setTimeout(r, restMs));
+  }
+  return { steps, timeouts };
+}
