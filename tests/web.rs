@@ -190,10 +190,17 @@ async fn charts_trail_a_date_that_changes_at_every_frame_and_catch_up_when_it_re
     }
     let elapsed = end - start;
     assert!(map_changes >= 38, "the map shows every step in the frame after it: {map_changes} of 40");
-    assert!(behind >= 30, "the charts trail while the date moves at every frame: behind in {behind} of 40 frames");
-    assert!(chart_changes >= 1, "but they refresh during a long scrub ({elapsed:.0} ms)");
+    // The charts refresh only every 250 ms (bounded by the time the frames took, so a slow
+    // machine's slower frames do not fail this), still at least once in a long scrub, and show an
+    // earlier date than the map in every other frame.
     let bound = (elapsed / guizhou_map::core::trailing::MAX_LAG_MS).floor() as usize + 1;
     assert!(chart_changes <= bound, "at most every 250 ms: {chart_changes} refreshes in {elapsed:.0} ms");
+    assert!(chart_changes >= 1 || elapsed < 300.0, "but they refresh during a long scrub ({elapsed:.0} ms)");
+    assert!(chart_changes < map_changes / 2, "{chart_changes} chart refreshes for {map_changes} map changes");
+    assert!(
+        behind + chart_changes >= 38,
+        "the charts trail: behind in {behind} of 40 frames, {chart_changes} refreshes"
+    );
     // At rest, they catch up within a few frames.
     for _ in 0..4 {
         next_frame().await;
