@@ -6,7 +6,8 @@
 //! pixel positions back to dates and bars for clicks without asking the drawing backend.
 //!
 //! - [`time`]: rate over time, one line per region, the province total, event marks, and a separate
-//!   cursor layer so a date change redraws only the cursor;
+//!   cursor layer (drawn once per size; the view moves it to the date), so a date change redraws
+//!   nothing of this chart;
 //! - [`ranking`]: horizontal bars for one date (or the change between two dates), sorted;
 //! - [`sparkline`]: a region's series in the tooltip.
 

@@ -17,9 +17,10 @@
 //!   even if the value is still moving: during an uninterrupted scrub the charts still refresh a
 //!   few times a second.
 //!
-//! Going back to the shown value before it was replaced cancels the pending update. Times are
-//! milliseconds on one monotonic clock (`performance.now()` and the animation frame's timestamp
-//! share it).
+//! A change back to the value already shown is a change like any other: it does not restart the
+//! clock, so a scrub that wiggles across the shown value still refreshes within the bound (showing
+//! the shown value again costs nothing: the view compares it first). Times are milliseconds on
+//! one monotonic clock (`performance.now()` and the animation frame's timestamp share it).
 
 /// The longest a secondary view lags while the value keeps changing at every frame (ms): a
 /// quarter of a second, the usual bound for a response that still feels live.
@@ -70,12 +71,6 @@ impl<T: Clone + PartialEq> Trailing<T> {
             return false;
         }
         self.latest = value;
-        if self.latest == self.shown {
-            // Back where the view already is: nothing to redraw.
-            self.since = None;
-            self.moved = false;
-            return false;
-        }
         self.moved = true;
         let was_pending = self.since.is_some();
         self.since.get_or_insert(now);
@@ -151,13 +146,29 @@ mod tests {
     }
 
     #[test]
-    fn going_back_to_the_shown_value_cancels_the_update() {
+    fn a_scrub_that_wiggles_across_the_shown_value_still_refreshes_within_the_bound() {
+        let mut t = Trailing::new(5);
+        let frame = 1000.0 / 60.0;
+        let mut shown = Vec::new();
+        for k in 1..=30 {
+            let now = k as f64 * frame;
+            t.set(if k % 2 == 1 { 6 } else { 5 }, now - 1.0);
+            if let Tick::Show(v) = t.frame(now) {
+                shown.push((v, now));
+            }
+        }
+        assert!(!shown.is_empty(), "refreshed at least once in half a second");
+        assert!(shown[0].1 - (frame - 1.0) < MAX_LAG_MS + frame, "{shown:?}");
+    }
+
+    #[test]
+    fn a_change_back_to_the_shown_value_then_rest_shows_it_again() {
         let mut t = Trailing::new(5);
         assert!(t.set(6, 0.0));
-        assert!(!t.set(5, 5.0));
+        assert!(!t.set(5, 5.0), "still pending: no second frame loop");
+        assert_eq!(t.frame(16.0), Tick::Wait);
+        assert_eq!(t.frame(33.0), Tick::Show(5), "the view compares and skips the redraw");
         assert!(!t.is_pending());
-        assert_eq!(t.frame(16.0), Tick::Idle);
-        assert_eq!(*t.shown(), 5);
         // And a later change starts a fresh pending period.
         assert!(t.set(7, 100.0));
         assert_eq!(t.frame(116.0), Tick::Wait);

@@ -414,6 +414,9 @@ thread_local! {
     /// current entry (only when every coalesced write was a playback one), and when the burst's
     /// first and latest changes came (`performance.now()`).
     static PENDING_URL: RefCell<Option<PendingUrl>> = const { RefCell::new(None) };
+    /// Set while the state restored from a back / forward navigation renders: its URL write
+    /// replaces the entry instead of pushing one.
+    static RESTORING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// See [`PENDING_URL`].
@@ -437,6 +440,7 @@ fn now_ms() -> f64 {
 /// Writes that arrive before the flush coalesce into one history entry (a burst of key presses
 /// is one step back, not twenty), pushed unless all of them were playback.
 fn write_url_when_idle(query: String, replace: bool) {
+    let replace = replace || RESTORING.with(|r| r.get());
     let now = now_ms();
     let scheduled = PENDING_URL.with(|p| {
         let mut p = p.borrow_mut();
@@ -461,31 +465,35 @@ fn wait_for_rest(ms: f64) {
             .with(|p| p.borrow().as_ref().map(|u| crate::core::debounce::remaining(now_ms(), u.first, u.last)));
         match due {
             Some(Some(more)) => wait_for_rest(more),
-            Some(None) => schedule_url_flush(),
+            Some(None) => schedule_url_flush(now_ms() + IDLE_WAIT_MS),
             None => {} // dropped meanwhile (back / forward)
         }
     });
     if w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms.ceil() as i32).is_err() {
-        schedule_url_flush();
+        flush_pending_url();
     }
 }
 
-/// Asks for an idle callback that writes the pending URL.
-fn schedule_url_flush() {
+/// How long the write waits for idle time once it is due (ms).
+const IDLE_WAIT_MS: f64 = 200.0;
+
+/// Asks for an idle callback that writes the pending URL, and writes it at `by` (a
+/// `performance.now()` time) at the latest.
+fn schedule_url_flush(by: f64) {
     let Some(w) = window() else { return };
-    let flush = wasm_bindgen::closure::Closure::once_into_js(|deadline: wasm_bindgen::JsValue| {
+    let flush = wasm_bindgen::closure::Closure::once_into_js(move |deadline: wasm_bindgen::JsValue| {
         // A sliver of idle time before the next frame is not enough for pushState's slow
-        // cases: wait for a longer one, unless the 200 ms are up.
+        // cases: wait for a longer one, unless the time is up.
         if let Ok(d) = deadline.dyn_into::<web_sys::IdleDeadline>() {
-            if !d.did_timeout() && d.time_remaining() < 5.0 {
-                schedule_url_flush();
+            if !d.did_timeout() && d.time_remaining() < 5.0 && now_ms() < by {
+                schedule_url_flush(by);
                 return;
             }
         }
         flush_pending_url();
     });
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(200);
+    options.set_timeout((by - now_ms()).clamp(1.0, IDLE_WAIT_MS).ceil() as u32);
     // Safari has no requestIdleCallback (calling it would throw): a short timeout does there.
     let idle = js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false);
     let queued = (idle && w.request_idle_callback_with_options(flush.unchecked_ref(), &options).is_ok())
@@ -534,9 +542,11 @@ pub fn Page(props: &PageProps) -> Html {
         use_reducer(move || State(init.0.clone()))
     };
     let notices = use_state(|| props.url_notices.iter().chain(init.1.iter()).cloned().collect::<Vec<_>>());
+    // One callback for the page's lifetime: children compare callbacks by pointer, and a new one
+    // per render re-rendered every child at every date step (the charts too, for nothing).
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
     let s = &state.0;
     let lang = s.lang;
@@ -684,21 +694,29 @@ pub fn Page(props: &PageProps) -> Html {
             write_url_when_idle(query.clone(), *playing);
         });
     }
-    // Back / forward restore the state of that entry.
+    // Back / forward restore the state of that entry. The URL the restored state writes replaces
+    // the entry (it differs from it only in form, e.g. an unknown parameter dropped): a push
+    // would cut off the forward history. Leaving the page writes a pending URL first, so a
+    // reload or a later "back" to this page finds the last state.
     {
         let dispatch = dispatch.clone();
         let bundle = bundle.clone();
         let autoplay = props.autoplay_allowed;
         use_effect_with((), move |_| {
-            let listener = window().map(|w| {
-                gloo::events::EventListener::new(&w, "popstate", move |_| {
+            let listeners = window().map(|w| {
+                let popstate = gloo::events::EventListener::new(&w, "popstate", move |_| {
                     drop_pending_url();
                     let (url, _) = UrlState::parse(&location_search());
                     let (restored, _) = AppState::from_url(&url, &bundle.dataset, default_lang, autoplay);
+                    RESTORING.with(|r| r.set(true));
                     dispatch.emit(Action::Restore(Box::new(restored)));
-                })
+                    // The restored state's render and its URL effect run before any timer.
+                    gloo::timers::callback::Timeout::new(0, || RESTORING.with(|r| r.set(false))).forget();
+                });
+                let pagehide = gloo::events::EventListener::new(&w, "pagehide", |_| flush_pending_url());
+                (popstate, pagehide)
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
 

@@ -86,6 +86,11 @@ pub fn use_trailing<T: Clone + PartialEq + 'static>(value: T) -> T {
     let shown = use_state_eq(|| value.clone());
     let follower = use_mut_ref(|| Follower { rule: Trailing::new(value.clone()), frame: None });
     {
+        // On unmount, cancel the frame asked for (its callback holds the follower: a cycle until then).
+        let follower = follower.clone();
+        use_effect_with((), move |_| move || drop(follower.borrow_mut().frame.take()));
+    }
+    {
         let (shown, follower) = (shown.clone(), follower.clone());
         use_effect_with(value, move |value| {
             let now = crate::view::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());

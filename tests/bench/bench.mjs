@@ -610,6 +610,8 @@ for (const k of WORKLOAD_SETS.all) {
       if (x?.timeouts) notes.push(`${WORKLOADS[k].name}: ${x.timeouts} ${m} steps (${cond}) never changed the date within the timeout`);
       if (x?.steps?.length) noFill.push(`${x.steps.filter((st) => !st.fillsChanged).length}/${x.steps.length} ${m} (${cond})`);
     }
+    const c = runs?.key?.charts;
+    if (c?.timeouts) notes.push(`${WORKLOADS[k].name}: ${c.timeouts} of ${CHART_STEPS} paced steps (${cond}): the charts never showed the date within the timeout`);
   }
   // Not an error: on some dates every region has the same colour as the day before (the
   // default data is 100 % everywhere from 26 Feb). Those steps still re-render the date.

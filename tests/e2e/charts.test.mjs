@@ -38,6 +38,8 @@ test('moving the date moves the cursor and reorders the bars', async () => {
   await chartsSettled(page);
   const x26 = await cursorX(page);
   assert.ok(x26 > x19 + 50, `cursor moved right (${x19} → ${x26})`);
+  const wanted = Number(await page.getAttribute('.time-chart .chart-canvas', 'data-cursor-x'));
+  assert.ok(Math.abs(x26 - wanted) <= 1.5, `drawn where the chart's frame puts 26 Feb (${x26} vs ${wanted})`);
   const o26 = await order(page);
   assert.notEqual(o26, o19, 'bars reordered');
   // The drawn labels follow the same order.

@@ -73,6 +73,24 @@ test('a URL with date and region opens in that state; changes update the URL; ba
   await context.close();
 });
 
+test('back to an entry written in another form keeps the forward history', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19&utm_source=news');
+  await page.click('h1');
+  await page.keyboard.press('ArrowLeft');
+  await expectDate(page, '2020-02-18');
+  assert.equal(await settledSearch(page), '?date=2020-02-18');
+  const length = await page.evaluate(() => history.length);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-02-19');
+  // The restored state's URL (without the unknown parameter) replaces that entry, not pushes one.
+  assert.equal(await settledSearch(page), '?date=2020-02-19');
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate === '2020-02-18');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('unknown and malformed parameters get a visible notice and break nothing', async () => {
   const { page, errors, context } = await ready('?date=2020-02-30&foo=bar&region=999999&speed=fast&lang=en');
   const notice = await page.locator('.notices').innerText();
