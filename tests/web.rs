@@ -111,16 +111,18 @@ async fn slider_input_changes_date_and_fills() {
     root.remove();
 }
 
+/// Presses `k` as the document sees a key press (a bubbling `keydown` on the body).
+fn key(k: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(k);
+    init.set_bubbles(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().body().unwrap().dispatch_event(&e).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn arrow_keys_step_one_day() {
     let (root, _) = mount(700).await;
-    let key = |k: &str| {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(k);
-        init.set_bubbles(true);
-        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        document().body().unwrap().dispatch_event(&e).unwrap();
-    };
     key("ArrowLeft");
     until(|| current_date(&root) == "2020-02-29").await;
     assert_eq!(current_date(&root), "2020-02-29");
@@ -177,13 +179,6 @@ async fn charts_trail_a_date_that_changes_at_every_frame_and_catch_up_when_it_re
         || root.query_selector(".charts").unwrap().unwrap().get_attribute("data-date").unwrap_or_default();
     until(|| charts_date() == current_date(&root)).await;
     assert_eq!(charts_date(), "2020-03-01");
-    let key = |k: &str| {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(k);
-        init.set_bubbles(true);
-        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        document().body().unwrap().dispatch_event(&e).unwrap();
-    };
     // A step at every frame for 40 frames, within the 21 dates, never back on the start date (a
     // change back to the shown date is a change too, but keeps this count simple).
     let (mut map_changes, mut chart_changes, mut behind) = (0, 0, 0);
