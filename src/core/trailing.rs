@@ -95,6 +95,23 @@ impl<T: Clone + PartialEq> Trailing<T> {
 mod tests {
     use super::*;
 
+    /// One frame at 60 Hz (ms).
+    const FRAME: f64 = 1000.0 / 60.0;
+
+    /// Sets `value(k)` just before each of `frames` frames (k = 1, 2, …) and returns what was
+    /// shown, and at which frame time.
+    fn scrub(mut t: Trailing<i32>, frames: i32, value: impl Fn(i32) -> i32) -> Vec<(i32, f64)> {
+        let mut shown = Vec::new();
+        for k in 1..=frames {
+            let now = k as f64 * FRAME;
+            t.set(value(k), now - 1.0);
+            if let Tick::Show(v) = t.frame(now) {
+                shown.push((v, now));
+            }
+        }
+        shown
+    }
+
     #[test]
     fn a_single_change_shows_at_the_first_frame_after_the_one_that_saw_it() {
         let mut t = Trailing::new(3);
@@ -111,16 +128,8 @@ mod tests {
 
     #[test]
     fn a_change_at_every_frame_is_shown_once_the_lag_bound_is_reached() {
-        let mut t = Trailing::new(0);
-        let frame = 1000.0 / 60.0;
-        let mut shown_at = Vec::new();
-        for k in 1..=60 {
-            let now = k as f64 * frame;
-            t.set(k, now - 1.0); // a new value just before each frame
-            if let Tick::Show(v) = t.frame(now) {
-                shown_at.push((v, now));
-            }
-        }
+        let frame = FRAME;
+        let shown_at = scrub(Trailing::new(0), 60, |k| k);
         // One second of changes at every frame: shown about every quarter of a second, each time
         // the latest value, and never later than the bound after the change it replaced.
         assert_eq!(shown_at.len(), 3, "{shown_at:?}");
@@ -147,16 +156,8 @@ mod tests {
 
     #[test]
     fn a_scrub_that_wiggles_across_the_shown_value_still_refreshes_within_the_bound() {
-        let mut t = Trailing::new(5);
-        let frame = 1000.0 / 60.0;
-        let mut shown = Vec::new();
-        for k in 1..=30 {
-            let now = k as f64 * frame;
-            t.set(if k % 2 == 1 { 6 } else { 5 }, now - 1.0);
-            if let Tick::Show(v) = t.frame(now) {
-                shown.push((v, now));
-            }
-        }
+        let frame = FRAME;
+        let shown = scrub(Trailing::new(5), 30, |k| if k % 2 == 1 { 6 } else { 5 });
         assert!(!shown.is_empty(), "refreshed at least once in half a second");
         assert!(shown[0].1 - (frame - 1.0) < MAX_LAG_MS + frame, "{shown:?}");
     }

@@ -720,6 +720,16 @@ pub fn Page(props: &PageProps) -> Html {
         });
     }
 
+    // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
+    // whole series (32 000 values for the counties), so once per bundle, not at every date step.
+    let has_bounds = use_memo(bundle.clone(), |b| {
+        b.dataset
+            .regions
+            .iter()
+            .flat_map(|r| &r.values)
+            .flatten()
+            .any(|v| v.bound == crate::core::dataset::Bound::MoreThan)
+    });
     let meta = &bundle.dataset.meta;
     let date = bundle.dataset.dates.get(index).copied();
     let iso = date.map(|d| d.to_string()).unwrap_or_default();
@@ -841,7 +851,7 @@ pub fn Page(props: &PageProps) -> Html {
                     </p>
                     <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()}
                         change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)}
-                        has_bounds={bundle.dataset.regions.iter().flat_map(|r| &r.values).flatten().any(|v| v.bound == crate::core::dataset::Bound::MoreThan)} />
+                        has_bounds={*has_bounds} />
                     <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}>
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
