@@ -134,7 +134,14 @@ test('the county map: 88 counties drawn and coloured, steps still fast', async (
 
 test('files at URLs: data and boundaries load, match by name, show progress, and stay in the link', async () => {
   const origin = server.url.replace(/\/map\/$/, '');
-  const { page, errors, context } = await ready(`?data=${encodeURIComponent(`${origin}/fixtures/mine.csv`)}`);
+  // Over a throttled network, so that the wasm (825 kB uncompressed here) takes long enough to
+  // arrive that "the data started before it had arrived" says something: on an idle loopback the
+  // wasm can be complete within 50 ms, before the page's script has even run.
+  const { page, errors, context } = await open(browser, 'about:blank', { locale: 'en-GB' });
+  const throttle = await context.newCDPSession(page);
+  await throttle.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: 1024 * 1024, uploadThroughput: 512 * 1024 });
+  await page.goto(`${server.url}?data=${encodeURIComponent(`${origin}/fixtures/mine.csv`)}`);
+  await page.waitForSelector('[data-region]', { timeout: 20000 });
   await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2020-02-19');
   assert.equal(await page.getAttribute('[data-region="520100"]', 'data-region'), '520100');
   const issues = await report(page);
@@ -151,6 +158,7 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   assert.equal(mine.length, 1, JSON.stringify(fetched));
   assert.equal(mine[0].by, 'link', 'requested by the preload link');
   assert.ok(mine[0].start < wasm.end, `started (${mine[0].start} ms) before the wasm had arrived (${wasm.end} ms)`);
+  assert.ok(wasm.end - wasm.start > 300, `the throttle held the wasm back (${wasm.end - wasm.start} ms), so the order above means something`);
   await context.close();
 
   // China's 375 prefectures over a slow network: progress shows, then the map draws and responds.
