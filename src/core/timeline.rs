@@ -41,6 +41,8 @@ pub struct Timeline {
     anchor: Option<f64>,
     /// Steps taken since `anchor`.
     steps: u64,
+    /// Whether playback moved to the current date (rather than the reader, or the start).
+    by_playback: bool,
 }
 
 impl Timeline {
@@ -58,6 +60,7 @@ impl Timeline {
             events: Vec::new(),
             anchor: None,
             steps: 0,
+            by_playback: false,
         }
     }
 
@@ -93,6 +96,14 @@ impl Timeline {
     /// `true` while playing.
     pub fn is_playing(&self) -> bool {
         self.playing
+    }
+
+    /// `true` if playback moved to the current date, even if it has stopped since (on arrival at
+    /// the last date, or by a pause); `false` once anything else moves the date. The view fades
+    /// colours while this holds, so the date on which playback stops fades in like the others,
+    /// while a reader's step still shows its colours at once.
+    pub fn arrived_by_playback(&self) -> bool {
+        self.by_playback
     }
 
     /// `true` if playback loops.
@@ -133,7 +144,11 @@ impl Timeline {
         let last = self.len - 1;
         let (a, b) = (from.min(last), to.min(last));
         (self.from, self.to) = if a <= b { (a, b) } else { (b, a) };
-        self.index = self.index.clamp(self.from, self.to);
+        let index = self.index.clamp(self.from, self.to);
+        if index != self.index {
+            self.index = index;
+            self.by_playback = false;
+        }
         self.anchor = None;
     }
 
@@ -143,6 +158,7 @@ impl Timeline {
             return;
         }
         self.index = i.clamp(self.from, self.to);
+        self.by_playback = false;
         self.pause();
     }
 
@@ -250,6 +266,7 @@ impl Timeline {
             self.index += 1;
         }
         self.steps += 1;
+        self.by_playback = true;
         // When this date counts as shown: on schedule, or now if the clock fell behind.
         let mut arrived = due;
         if now_ms - due > self.interval_ms() {
@@ -328,6 +345,31 @@ mod tests {
         }
         assert!(!t.is_playing(), "playback stops at the last date");
         assert!(!t.tick(10_000.0));
+    }
+
+    #[test]
+    fn remembers_whether_playback_moved_to_the_date() {
+        let mut t = Timeline::new(4);
+        assert!(!t.arrived_by_playback(), "the opening date");
+        t.seek(0);
+        t.play();
+        assert!(!t.arrived_by_playback(), "pressing play does not move the date by itself");
+        t.tick(0.0);
+        run(&mut t, 1.0, 5000.0);
+        assert!(!t.is_playing());
+        assert!(t.arrived_by_playback(), "the date where playback stopped was reached by playback");
+        t.step(-2);
+        assert!(!t.arrived_by_playback(), "a reader's step");
+        t.play();
+        t.tick(0.0);
+        assert!(t.tick(1000.0));
+        assert!(t.is_playing());
+        t.pause();
+        assert!(t.arrived_by_playback(), "a pause does not move the date");
+        t.set_window(0, 3);
+        assert!(t.arrived_by_playback(), "a window that keeps the date does not move it");
+        t.set_window(0, 1);
+        assert!(!t.arrived_by_playback(), "a window that moves the date");
     }
 
     #[test]

@@ -765,7 +765,7 @@ pub fn Page(props: &PageProps) -> Html {
     let tooltip_region = s.hovered.clone().or_else(|| s.selected.clone());
 
     html! {
-        <div ref={page_ref} data-generation={props.generation.to_string()} class={classes!("page", present.then_some("presenting"), embed.then_some("embed"), playing.then_some("playing"),
+        <div ref={page_ref} data-generation={props.generation.to_string()} class={classes!("page", present.then_some("presenting"), embed.then_some("embed"), (playing || s.timeline.arrived_by_playback()).then_some("fade"),
             s.plain.then_some("plain"), static_map.then_some("static"), dark.then_some("dark"))}>
             if !notices.is_empty() {
                 <div class="notices" role="status">
