@@ -208,6 +208,15 @@ async fn charts_render_with_descriptions_tables_and_the_bar_order() {
     assert!(order[0].starts_with("522300,"), "{order:?}");
     assert_eq!(attrs_of(&html, "data-cursor-index", "data-cursor-index"), vec!["9"]);
     assert!(html.contains("<polyline"), "plotters SVG inside");
+    // The ranking: one group per region, in the dataset's order, each moved to its rank.
+    let ranking = &html[html.find("class=\"ranking-svg\"").unwrap()..];
+    let ranking = &ranking[..ranking.find("</svg>").unwrap()];
+    let tops: Vec<&str> =
+        ranking.split("transform=\"translate(0,").skip(1).map(|t| t.split(')').next().unwrap()).collect();
+    assert_eq!(tops.len(), 9);
+    assert_eq!(tops[6], "6", "黔西南 (7th in the dataset) leads on 19 Feb: first row");
+    assert_eq!(ranking.matches("<rect").count(), 9 + 1, "nine bars and the selection frame");
+    assert!(ranking.contains(">72.1 %</text>"));
     assert!(html.contains("Highlighted: Qianxinan, 72.1 % that day."));
     assert_eq!(html.matches("<details class=\"chart-table\"").count(), 2, "a data table per chart");
 }

@@ -1,5 +1,7 @@
-//! Charts drawn with `plotters`, generic over its `DrawingBackend`: the same functions draw into an
-//! SVG string in native tests and in the browser (where the string becomes the chart's markup).
+//! The charts' geometry. The time chart and the sparkline are drawn with `plotters`, generic over
+//! its `DrawingBackend`: the same functions draw into an SVG string in native tests and in the
+//! browser (where the string becomes the chart's markup). The ranking, which changes at every
+//! date, is laid out as plain numbers and strings instead, for the view to keep as SVG elements.
 //!
 //! This module owns the charts' geometry and drawing; it knows the core's types but nothing of Yew
 //! or the DOM. Every chart has a fixed [`Frame`] (margins and label areas), so the view can invert
@@ -8,7 +10,8 @@
 //! - [`time`]: rate over time, one line per region, the province total, event marks, and a separate
 //!   cursor layer (drawn once per size; the view moves it to the date), so a date change redraws
 //!   nothing of this chart;
-//! - [`ranking`]: horizontal bars for one date (or the change between two dates), sorted;
+//! - [`ranking`]: horizontal bars for one date (or the change between two dates), sorted, placed
+//!   by [`ranking::layout`];
 //! - [`sparkline`]: a region's series in the tooltip.
 
 pub mod ranking;

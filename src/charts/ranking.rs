@@ -1,15 +1,17 @@
 //! Ranking for one date: horizontal bars of every region's rate, sorted high to low, coloured with
 //! the map's scale, the selected region marked; or, in compare mode, each region's change between
 //! two dates in percentage points, on the diverging scale, bars growing left or right from zero.
+//!
+//! Unlike the other charts this one is not drawn with plotters: it changes at every date, and
+//! replacing a whole SVG (for 88 counties, 36 kB of markup to parse, style and lay out) was most of
+//! a date step's cost. [`layout`] places every bar as plain numbers and strings, and the view keeps
+//! one element per region, so a date step changes a few attributes and texts in place.
 
-use super::{rgb, ChartResult, Frame, ACCENT, FONT, LABEL, MUTED, TICK};
+use super::Frame;
 use crate::core::dataset::{Bound, Dataset};
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::scale::{Diverging, Rgb, Sequential, NO_VALUE};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Height of one bar's row, in pixels.
 pub const ROW: u32 = 26;
@@ -17,6 +19,8 @@ pub const ROW: u32 = 26;
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
+    /// Position of the region in the dataset.
+    pub region: usize,
     /// Region code.
     pub code: String,
     /// Label shown left of the bar.
@@ -57,7 +61,7 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
                     None => (None, Bound::Exact, NO_VALUE),
                 },
             };
-            Row { code: s.code.clone(), label, value, bound, color }
+            Row { region: k, code: s.code.clone(), label, value, bound, color }
         })
         .collect();
     rows.sort_by(|a, b| match (a.value, b.value) {
@@ -126,116 +130,158 @@ pub struct Style<'a> {
     pub lang: Lang,
     /// `true` when the values are changes in points.
     pub change: bool,
-    /// Dark page colours.
-    pub dark: bool,
 }
 
-/// Draws the bars.
-pub fn draw<DB: DrawingBackend>(
-    root: DrawingArea<DB, Shift>,
-    frame: &Frame,
-    rows: &[Row],
-    style: &Style,
-) -> ChartResult {
-    let Style { domain, selected, lang, change, dark } = *style;
-    #[allow(non_snake_case)]
-    let INK = super::ink(dark);
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+/// A gridline and its label under the bars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Horizontal position, in pixels.
+    pub x: i32,
+    /// The label ("50 %", "+20 pp").
+    pub label: String,
+}
+
+/// One region's bar, placed at its rank.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Position of the region in the dataset.
+    pub region: usize,
+    /// Region code (the key that keeps one element per region across dates).
+    pub code: String,
+    /// Label left of the plot area.
+    pub label: String,
+    /// Top of the bar's row, in pixels: the only position that changes when the order does.
+    pub top: i32,
+    /// Left and right edges of the bar (at least 1 px wide); `None` without a value.
+    pub span: Option<(i32, i32)>,
+    /// The value as text, or "no data".
+    pub text: String,
+    /// Where the value text starts (or ends, if `text_end`).
+    pub text_x: i32,
+    /// `true` when the value text ends at `text_x` (a negative change, written left of its bar).
+    pub text_end: bool,
+    /// Fill of the bar.
+    pub fill: Rgb,
+    /// `true` for the selected region.
+    pub selected: bool,
+}
+
+/// Everything of one ranking, in pixels, for the view to turn into SVG elements. Positions inside
+/// a row are relative to its top ([`Bar::top`]): the bar spans `BAR_TOP..BAR_TOP + BAR_HEIGHT`
+/// and its texts sit on [`MID`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// The gridlines with their labels.
+    pub ticks: Vec<Tick>,
+    /// Top of the gridlines and of the first row.
+    pub top: i32,
+    /// Bottom of the gridlines, where the tick labels start.
+    pub axis_y: i32,
+    /// Where zero is: the baseline the bars grow from.
+    pub zero: i32,
+    /// Right edge of the row labels.
+    pub label_x: i32,
+    /// The bars, in the order of the dataset's regions (not by rank), so that a date step
+    /// changes each region's element in place instead of moving elements around.
+    pub bars: Vec<Bar>,
+}
+
+/// Offset of a bar's top inside its row.
+pub const BAR_TOP: i32 = 4;
+/// Height of a bar.
+pub const BAR_HEIGHT: i32 = ROW as i32 - 8;
+/// Vertical centre of a row, from its top: where its label and value text sit.
+pub const MID: i32 = ROW as i32 / 2;
+
+/// Lays out `rows` (sorted, as [`rows`] returns them) in `frame`: each bar at its rank, the bars
+/// listed in the dataset's order.
+pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
+    let Style { domain, selected, lang, change } = *style;
     let (x0, x1) = (frame.x0(), frame.x1());
-    let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / (domain.1 - domain.0) * (x1 - x0);
+    let span = (domain.1 - domain.0).max(f64::EPSILON);
+    let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / span * (x1 - x0);
     let zero = px(0.0);
-    let text = (FONT, LABEL).into_font().color(&INK);
-    // Grid: 0, 25, 50, 75, 100 % (or −extent, 0, +extent).
     let ticks: Vec<f64> = if change { vec![domain.0, 0.0, domain.1] } else { vec![0.0, 25.0, 50.0, 75.0, 100.0] };
-    let axis_y = (frame.y0() + ROW as f64 * rows.len() as f64) as i32;
-    for t in ticks {
-        let x = px(t) as i32;
-        root.draw(&PathElement::new(vec![(x, frame.y0() as i32), (x, axis_y)], MUTED.mix(0.6))).map_err(err)?;
-        let label = if change { format::change(t, lang) } else { format::percent(t, lang) };
-        root.draw(&Text::new(
-            label,
-            (x, axis_y + 4),
-            (FONT, TICK).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Top)),
-        ))
-        .map_err(err)?;
-    }
-    for (k, row) in rows.iter().enumerate() {
-        let top = frame.y0() + (k as u32 * ROW) as f64;
-        let (y0, y1) = ((top + 4.0) as i32, (top + ROW as f64 - 4.0) as i32);
-        let mid = (y0 + y1) / 2;
-        let is_selected = selected == Some(row.code.as_str());
-        let label_style =
-            if is_selected { (FONT, LABEL).into_font().style(FontStyle::Bold).color(&ACCENT) } else { text.clone() };
-        root.draw(&Text::new(
-            row.label.clone(),
-            (x0 as i32 - 8, mid),
-            label_style.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
-        .map_err(err)?;
-        match row.value {
-            Some(v) => {
-                let (a, b) = (zero.min(px(v)) as i32, zero.max(px(v)).max(zero.min(px(v)) + 1.0) as i32);
-                root.draw(&Rectangle::new([(a, y0), (b, y1)], rgb(row.color).filled())).map_err(err)?;
-                if is_selected {
-                    root.draw(&Rectangle::new([(a - 2, y0 - 2), (b + 2, y1 + 2)], ACCENT.stroke_width(2)))
-                        .map_err(err)?;
+    let ticks = ticks
+        .into_iter()
+        .map(|t| Tick {
+            x: px(t) as i32,
+            label: if change { format::change(t, lang) } else { format::percent(t, lang) },
+        })
+        .collect();
+    let top = frame.y0() as i32;
+    let mut bars: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .map(|(rank, row)| {
+            let (span, text, text_x, text_end) = match row.value {
+                Some(v) => {
+                    let (a, b) = (zero.min(px(v)) as i32, zero.max(px(v)).max(zero.min(px(v)) + 1.0) as i32);
+                    let text = if change {
+                        format::change(v, lang)
+                    } else {
+                        format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: None }, lang)
+                    };
+                    if v < 0.0 {
+                        (Some((a, b)), text, a - 4, true)
+                    } else {
+                        (Some((a, b)), text, b + 4, false)
+                    }
                 }
-                let value_text = if change {
-                    format::change(v, lang)
-                } else {
-                    format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: None }, lang)
-                };
-                let (tx, anchor) = if v < 0.0 { (a - 4, HPos::Right) } else { (b + 4, HPos::Left) };
-                root.draw(&Text::new(
-                    value_text,
-                    (tx, mid),
-                    (FONT, LABEL).into_font().color(&INK).pos(Pos::new(anchor, VPos::Center)),
-                ))
-                .map_err(err)?;
+                None => (None, lang.pick("无数据", "no data").to_string(), zero as i32 + 4, false),
+            };
+            Bar {
+                region: row.region,
+                code: row.code.clone(),
+                label: row.label.clone(),
+                top: top + (rank as u32 * ROW) as i32,
+                span,
+                text,
+                text_x,
+                text_end,
+                fill: row.color,
+                selected: selected == Some(row.code.as_str()),
             }
-            None => {
-                root.draw(&Text::new(
-                    lang.pick("无数据", "no data").to_string(),
-                    (zero as i32 + 4, mid),
-                    (FONT, LABEL).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
-                ))
-                .map_err(err)?;
-            }
-        }
+        })
+        .collect();
+    bars.sort_unstable_by_key(|b| b.region);
+    Layout {
+        ticks,
+        top,
+        axis_y: top + (ROW as usize * rows.len()) as i32,
+        zero: zero as i32,
+        label_x: x0 as i32 - 8,
+        bars,
     }
-    root.draw(&PathElement::new(vec![(zero as i32, frame.y0() as i32), (zero as i32, axis_y)], INK)).map_err(err)?;
-    root.present().map_err(err)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::to_svg;
     use crate::core::bundle::Bundle;
 
     fn labels(ds: &Dataset) -> Vec<String> {
         ds.regions.iter().map(|s| s.name.en.clone()).collect()
     }
 
-    fn svg_of(r: &[Row], style: &Style) -> String {
-        let f = frame(480, r.len());
-        to_svg(f.width, f.height, |root| draw(root, &f, r, style)).unwrap()
+    const RATE: Style = Style { domain: (0.0, 100.0), selected: None, lang: Lang::En, change: false };
+
+    /// Labels from the top of the chart down, as placed.
+    fn drawn_order(l: &Layout) -> Vec<String> {
+        let mut bars: Vec<&Bar> = l.bars.iter().collect();
+        bars.sort_by_key(|b| b.top);
+        bars.into_iter().map(|b| b.label.clone()).collect()
     }
 
-    /// Labels in the order they appear down the chart (by their y coordinate).
-    fn drawn_order(svg: &str, labels: &[String]) -> Vec<String> {
-        let mut found: Vec<(i32, String)> = labels
-            .iter()
-            .filter_map(|l| {
-                let at = svg.find(&crate::charts::svg_text(l))?;
-                let tag_start = svg[..at].rfind("<text")?;
-                let tag = &svg[tag_start..at];
-                let y = tag.split("y=\"").nth(1)?.split('"').next()?.parse::<f32>().ok()? as i32;
-                Some((y, l.clone()))
-            })
-            .collect();
-        found.sort();
-        found.into_iter().map(|f| f.1).collect()
+    fn row(region: usize, value: Option<f64>) -> Row {
+        Row {
+            region,
+            code: format!("r{region}"),
+            label: format!("R{region}"),
+            value,
+            bound: Bound::Exact,
+            color: NO_VALUE,
+        }
     }
 
     #[test]
@@ -246,15 +292,71 @@ mod tests {
         assert_eq!(r.len(), 9);
         assert_eq!(r[0].label, "Qianxinan", "the leader on 19 Feb");
         assert!(r.windows(2).all(|w| w[0].value >= w[1].value));
-        let svg = svg_of(
-            &r,
-            &Style { domain: (0.0, 100.0), selected: Some("520300"), lang: Lang::En, change: false, dark: false },
+        let f = frame(480, r.len());
+        let l = layout(&f, &r, &Style { selected: Some("520300"), ..RATE });
+        assert_eq!(drawn_order(&l), r.iter().map(|r| r.label.clone()).collect::<Vec<_>>());
+        assert_eq!(
+            l.bars.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(),
+            ds.regions.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(),
+            "listed in the dataset's order, whatever the ranks"
         );
-        assert_eq!(drawn_order(&svg, &labels), r.iter().map(|r| r.label.clone()).collect::<Vec<_>>());
-        assert_eq!(svg.matches("<rect").count(), 9 + 1, "nine bars and the selection frame");
-        assert!(svg.contains(&crate::charts::svg_text("72.1 %")));
-        // The fill is the map's colour for the value.
-        assert!(svg.to_lowercase().contains(&Sequential::rate().color(r[0].value.unwrap()).to_string()));
+        assert_eq!(l.bars.iter().filter(|b| b.selected).map(|b| b.code.as_str()).collect::<Vec<_>>(), ["520300"]);
+        let leader = l.bars.iter().find(|b| b.label == "Qianxinan").unwrap();
+        assert_eq!(leader.top, f.y0() as i32, "first row");
+        assert_eq!(leader.text, "72.1 %");
+        let (a, b) = leader.span.unwrap();
+        assert_eq!(a, f.x0() as i32, "rates grow from the left edge");
+        assert!(((b - a) as f64 - 0.721 * (f.x1() - f.x0())).abs() <= 1.0, "{a}..{b}");
+        assert_eq!((leader.text_x, leader.text_end), (b + 4, false), "value right of its bar");
+        assert_eq!(leader.fill, Sequential::rate().color(72.1), "the map's colour for the value");
+        assert_eq!(l.axis_y, f.y0() as i32 + 9 * ROW as i32);
+    }
+
+    #[test]
+    fn rows_hit_where_they_are_placed() {
+        let ds = Bundle::embedded().dataset;
+        let r = rows(&ds, &labels(&ds), Measure::Rate(9));
+        let f = frame(480, r.len());
+        let l = layout(&f, &r, &RATE);
+        for bar in &l.bars {
+            let k = row_at(&f, (bar.top + MID) as f64, r.len()).unwrap();
+            assert_eq!(r[k].code, bar.code);
+        }
+    }
+
+    #[test]
+    fn rate_ticks_every_quarter_change_ticks_at_the_ends_and_zero() {
+        let f = frame(480, 2);
+        let l = layout(&f, &[row(0, Some(50.0)), row(1, None)], &RATE);
+        assert_eq!(
+            l.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["0 %", "25 %", "50 %", "75 %", "100 %"]
+        );
+        assert_eq!((l.ticks[0].x, l.ticks[4].x), (f.x0() as i32, f.x1() as i32));
+        let c = layout(&f, &[row(0, Some(5.0))], &Style { domain: (-20.0, 20.0), change: true, ..RATE });
+        assert_eq!(c.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["−20 pp", "±0 pp", "+20 pp"]);
+        assert_eq!(c.zero, ((f.x0() + f.x1()) / 2.0) as i32);
+    }
+
+    #[test]
+    fn changes_grow_left_or_right_of_zero_and_a_missing_value_says_so() {
+        let f = frame(480, 3);
+        let style = Style { domain: (-20.0, 20.0), change: true, ..RATE };
+        let r = [row(0, Some(10.0)), row(1, Some(-10.0)), row(2, None)];
+        let l = layout(&f, &r, &style);
+        let (up, down, none) = (&l.bars[0], &l.bars[1], &l.bars[2]);
+        assert_eq!(up.span.unwrap().0, l.zero);
+        assert_eq!(down.span.unwrap().1, l.zero);
+        assert_eq!((up.text.as_str(), up.text_end), ("+10 pp", false));
+        assert_eq!((down.text.as_str(), down.text_end, down.text_x), ("−10 pp", true, down.span.unwrap().0 - 4));
+        assert_eq!((none.span, none.text.as_str(), none.text_x), (None, "no data", l.zero + 4));
+        assert_eq!(
+            [up.top, down.top, none.top],
+            [f.y0() as i32, f.y0() as i32 + ROW as i32, f.y0() as i32 + 2 * ROW as i32]
+        );
+        let tiny = layout(&f, &[row(0, Some(0.0))], &style);
+        let (a, b) = tiny.bars[0].span.unwrap();
+        assert_eq!(b - a, 1, "a zero change still shows as a 1 px bar");
     }
 
     #[test]
@@ -279,9 +381,8 @@ mod tests {
         assert!(r.iter().all(|r| r.value.unwrap() > 0.0));
         let first = &r[0];
         assert_eq!(first.value, ds.change_between(&first.code, 0, 9));
-        let svg =
-            svg_of(&r, &Style { domain: (-80.0, 80.0), selected: None, lang: Lang::En, change: true, dark: false });
-        assert!(svg.contains(" pp\n<"));
+        let l = layout(&frame(480, r.len()), &r, &Style { domain: (-80.0, 80.0), change: true, ..RATE });
+        assert!(l.bars.iter().all(|b| b.text.ends_with(" pp") && b.span.unwrap().0 == l.zero));
     }
 
     #[test]

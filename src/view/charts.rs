@@ -2,8 +2,9 @@
 //! selects, hover highlights on the map) and the ranking for the date (click selects). Each has a
 //! text description and an equivalent data table.
 //!
-//! The plotters SVG is drawn into a string ([`crate::charts`]) and inserted as markup. Region names
-//! inside it are escaped by plotters' SVG backend, so a hostile name stays text.
+//! The time chart's plotters SVG is drawn into a string ([`crate::charts`]) and inserted as markup;
+//! region names inside it are escaped by plotters' SVG backend, so a hostile name stays text. The
+//! ranking is made of Yew elements ([`RankingSvg`]), so a date step updates them in place.
 
 use crate::charts::ranking::{self, Measure, Row};
 use crate::charts::time::{self, TimeChart};
@@ -229,15 +230,8 @@ pub fn RankingView(props: &ChartsProps) -> Html {
         Measure::Change { scale, .. } => ((-scale.extent, scale.extent), true),
         Measure::Rate(_) => ((0.0, 100.0), false),
     };
-    let svg = use_memo((rows.clone(), frame.width, selected.clone(), lang, dark), move |(rows, _, sel, l, dark)| {
-        to_svg(frame.width, frame.height, |root| {
-            ranking::draw(
-                root,
-                &frame,
-                rows,
-                &ranking::Style { domain, selected: sel.as_deref(), lang: *l, change, dark: *dark },
-            )
-        })
+    let layout = use_memo((rows.clone(), frame.width, selected.clone(), lang), move |(rows, _, sel, l)| {
+        ranking::layout(&frame, rows, &ranking::Style { domain, selected: sel.as_deref(), lang: *l, change })
     });
     let on_click = {
         let (node, rows, on_action) = (node.clone(), rows.clone(), on_action.clone());
@@ -272,7 +266,9 @@ pub fn RankingView(props: &ChartsProps) -> Html {
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()} data-order={order}
                 data-measure={if change { "change" } else { "rate" }} style={format!("height:{}px", frame.height)} onclick={on_click}>
-                <div class="chart-layer" aria-hidden="true">{ svg_html(&svg) }</div>
+                <div class="chart-layer" aria-hidden="true">
+                    <RankingSvg layout={layout} width={frame.width} height={frame.height} dark={dark} />
+                </div>
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ lang.pick("数据表：排名", "Data table: ranking") }</summary>
@@ -294,5 +290,61 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                 }
             </details>
         </figure>
+    }
+}
+
+/// Properties of [`RankingSvg`].
+#[derive(Properties, PartialEq)]
+pub struct RankingSvgProps {
+    /// Where everything goes.
+    pub layout: std::rc::Rc<ranking::Layout>,
+    /// Size of the drawing, in pixels.
+    pub width: u32,
+    /// Height of the drawing, in pixels.
+    pub height: u32,
+    /// Dark page colours.
+    pub dark: bool,
+}
+
+/// The ranking's SVG: gridlines, then one group per region, keyed by its code and listed in the
+/// dataset's order, moved to its rank by a transform. A date step therefore changes a few
+/// attributes and texts of the same elements; Yew escapes every text (a hostile name stays text).
+#[component]
+pub fn RankingSvg(props: &RankingSvgProps) -> Html {
+    let RankingSvgProps { layout, width, height, dark } = props;
+    let ink = crate::charts::ink(*dark);
+    let ink = format!("rgb({},{},{})", ink.0, ink.1, ink.2);
+    let (top, axis_y) = (layout.top.to_string(), layout.axis_y.to_string());
+    let label_x = layout.label_x.to_string();
+    html! {
+        <svg class="ranking-svg" width={width.to_string()} height={height.to_string()}
+            viewBox={format!("0 0 {width} {height}")} fill={ink.clone()}>
+            { for layout.ticks.iter().map(|t| {
+                let x = t.x.to_string();
+                html! {
+                    <>
+                        <line class="grid" x1={x.clone()} x2={x.clone()} y1={top.clone()} y2={axis_y.clone()} />
+                        <text class="tick-label" x={x} y={axis_y.clone()} dy="0.76em" text-anchor="middle">{ &t.label }</text>
+                    </>
+                }
+            }) }
+            { for layout.bars.iter().map(|b| html! {
+                <g key={b.code.clone()} transform={format!("translate(0,{})", b.top)}>
+                    <text class={classes!("bar-label", b.selected.then_some("selected"))} x={label_x.clone()} y={ranking::MID.to_string()}
+                        dy="0.5ex" text-anchor="end">{ &b.label }</text>
+                    if let Some((a, x1)) = b.span {
+                        <rect x={a.to_string()} y={ranking::BAR_TOP.to_string()} width={(x1 - a).to_string()}
+                            height={ranking::BAR_HEIGHT.to_string()} fill={b.fill.to_string()} />
+                        if b.selected {
+                            <rect class="bar-frame" x={(a - 2).to_string()} y={(ranking::BAR_TOP - 2).to_string()}
+                                width={(x1 - a + 4).to_string()} height={(ranking::BAR_HEIGHT + 4).to_string()} />
+                        }
+                    }
+                    <text class="bar-value" x={b.text_x.to_string()} y={ranking::MID.to_string()} dy="0.5ex"
+                        text-anchor={if b.text_end { "end" } else { "start" }}>{ &b.text }</text>
+                </g>
+            }) }
+            <line class="zero" x1={layout.zero.to_string()} x2={layout.zero.to_string()} y1={top} y2={axis_y} stroke={ink} />
+        </svg>
     }
 }

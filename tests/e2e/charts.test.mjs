@@ -32,6 +32,8 @@ test('moving the date moves the cursor and reorders the bars', async () => {
   const o19 = await order(page);
   assert.equal(o19.split(',')[0], '522300', 'Qianxinan leads on 19 Feb');
   assert.equal(o19.split(',').length, 9);
+  // Keep hold of the ranking's elements: a date step must update them, not replace them.
+  await page.evaluate(() => { window.__rows = [...document.querySelectorAll('.ranking-svg g')].map((g) => [g, g.getAttribute('transform')]); });
   await page.click('h1');
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
   await expectDate(page, '2020-02-26');
@@ -43,10 +45,17 @@ test('moving the date moves the cursor and reorders the bars', async () => {
   const o26 = await order(page);
   assert.notEqual(o26, o19, 'bars reordered');
   // The drawn labels follow the same order.
-  const drawn = await page.$$eval('.ranking-chart svg text', (ts) => ts.filter((t) => t.getAttribute('text-anchor') === 'end')
-    .sort((a, b) => a.getAttribute('y') - b.getAttribute('y')).map((t) => t.textContent.trim()));
+  const drawn = await page.$$eval('.ranking-chart svg text.bar-label', (ts) => ts
+    .sort((a, b) => a.getBoundingClientRect().y - b.getBoundingClientRect().y).map((t) => t.textContent.trim()));
   assert.equal(drawn.length, 9);
   assert.equal(drawn[0], 'Anshun', 'all at 100 % on 26 Feb: alphabetical');
+  const kept = await page.evaluate(() => ({
+    connected: window.__rows.filter(([g]) => g.isConnected).length,
+    moved: window.__rows.filter(([g, t]) => g.getAttribute('transform') !== t).length,
+    now: document.querySelectorAll('.ranking-svg g').length,
+  }));
+  assert.deepEqual(kept, { connected: 9, moved: kept.moved, now: 9 }, 'the same nine row elements, updated in place');
+  assert.ok(kept.moved > 0, 'rows moved to their new ranks by their transform');
   await page.screenshot({ path: path.join(ARTIFACTS, 'charts.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
