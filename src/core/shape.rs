@@ -88,8 +88,10 @@ fn contains(poly: &RawPolygon, p: [f64; 2]) -> bool {
     inside
 }
 
-/// Squared distance from `p` to the nearest edge of `poly`.
-fn edge_distance2(poly: &RawPolygon, p: [f64; 2]) -> f64 {
+/// Squared distance from `p` to the nearest edge of `poly`, or some value `<= floor` as soon as
+/// an edge that close is found (the label search only needs to know that a point cannot beat its
+/// best so far, and most points are ruled out after a few edges).
+fn edge_distance2(poly: &RawPolygon, p: [f64; 2], floor: f64) -> f64 {
     let mut best = f64::INFINITY;
     for ring in poly {
         for w in ring.windows(2) {
@@ -99,14 +101,50 @@ fn edge_distance2(poly: &RawPolygon, p: [f64; 2]) -> f64 {
             let t = if len2 > 0.0 { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
             let (ex, ey) = (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
             best = best.min(ex * ex + ey * ey);
+            if best <= floor {
+                return best;
+            }
         }
     }
     best
 }
 
+/// Vertices per ring kept for the label search (see [`thinned`]).
+const LABEL_SEARCH_VERTICES: usize = 128;
+
+/// `poly` with each ring thinned to at most about `max` vertices by keeping every k-th one (and
+/// closing it again). The label search runs on this: a label needs a point well inside the
+/// region, not the boundary's every bend, and the search costs vertices × samples.
+fn thinned(poly: &RawPolygon, max: usize) -> RawPolygon {
+    poly.iter()
+        .map(|ring| {
+            if ring.len() <= max {
+                return ring.clone();
+            }
+            let step = ring.len().div_ceil(max);
+            let mut r: Vec<[f64; 2]> = ring.iter().step_by(step).copied().collect();
+            r.push(r[0]);
+            r
+        })
+        .collect()
+}
+
 /// An approximate pole of inaccessibility: a grid search over the polygon's box, refined twice
-/// around the best cell. Precise to about 1/16³ of the box, plenty for placing a label.
+/// around the best cell, on the polygon thinned to [`LABEL_SEARCH_VERTICES`] per ring. Precise to
+/// about 1/16³ of the box, plenty for placing a label. If the thinned polygon's best point falls
+/// outside the real one (a sliver the thinning cut across), the search runs again on the real one.
 fn label_point(poly: &RawPolygon) -> [f64; 2] {
+    let thin = thinned(poly, LABEL_SEARCH_VERTICES);
+    let p = search_label(&thin);
+    if thin.len() == poly.len() && thin.iter().zip(poly).all(|(a, b)| a.len() == b.len()) || contains(poly, p) {
+        p
+    } else {
+        search_label(poly)
+    }
+}
+
+/// The grid search of [`label_point`].
+fn search_label(poly: &RawPolygon) -> [f64; 2] {
     let mut b = Bounds::empty();
     for p in poly.first().into_iter().flatten() {
         b.extend(*p);
@@ -115,7 +153,7 @@ fn label_point(poly: &RawPolygon) -> [f64; 2] {
         return [0.0, 0.0];
     }
     let mut best = [(b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0];
-    let mut best_d = if contains(poly, best) { edge_distance2(poly, best) } else { -1.0 };
+    let mut best_d = if contains(poly, best) { edge_distance2(poly, best, -1.0) } else { -1.0 };
     let (mut cx, mut cy, mut w, mut h) = (best[0], best[1], b.width(), b.height());
     const N: usize = 16;
     for _ in 0..3 {
@@ -124,7 +162,7 @@ fn label_point(poly: &RawPolygon) -> [f64; 2] {
                 let p =
                     [cx - w / 2.0 + w * (i as f64 + 0.5) / N as f64, cy - h / 2.0 + h * (j as f64 + 0.5) / N as f64];
                 if contains(poly, p) {
-                    let d = edge_distance2(poly, p);
+                    let d = edge_distance2(poly, p, best_d);
                     if d > best_d {
                         best_d = d;
                         best = p;
@@ -141,7 +179,6 @@ fn label_point(poly: &RawPolygon) -> [f64; 2] {
 
 /// Appends a ring as `Mx y x y …Z` with 0.1 px precision, skipping points that round onto the previous.
 fn push_ring(d: &mut String, ring: &[[f64; 2]], fit: &Fit) {
-    use std::fmt::Write;
     let mut last = (i64::MIN, i64::MIN);
     let mut first = true;
     // GeoJSON rings repeat the first point at the end; `Z` closes the path instead.
@@ -154,7 +191,10 @@ fn push_ring(d: &mut String, ring: &[[f64; 2]], fit: &Fit) {
         }
         last = q;
         // After `M`, further coordinate pairs are implicit line-tos: shorter strings, same shape.
-        let _ = write!(d, "{}{} {}", if first { "M" } else { " " }, Tenths(q.0), Tenths(q.1));
+        d.push(if first { 'M' } else { ' ' });
+        push_tenths(d, q.0);
+        d.push(' ');
+        push_tenths(d, q.1);
         first = false;
     }
     if !first {
@@ -162,17 +202,29 @@ fn push_ring(d: &mut String, ring: &[[f64; 2]], fit: &Fit) {
     }
 }
 
-/// Formats an integer count of tenths as a short decimal (`123` → `12.3`, `120` → `12`).
-struct Tenths(i64);
-
-impl std::fmt::Display for Tenths {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (sign, v) = if self.0 < 0 { ("-", -self.0) } else { ("", self.0) };
-        if v % 10 == 0 {
-            write!(f, "{sign}{}", v / 10)
-        } else {
-            write!(f, "{sign}{}.{}", v / 10, v % 10)
+/// Appends an integer count of tenths as a short decimal (`123` → `12.3`, `120` → `12`, `-5` →
+/// `-0.5`). Digit by digit rather than through `std::fmt`: a map's paths hold thousands of
+/// coordinates, made again at every size, and `fmt` was most of that time.
+fn push_tenths(d: &mut String, tenths: i64) {
+    if tenths < 0 {
+        d.push('-');
+    }
+    let v = tenths.unsigned_abs();
+    let (mut whole, frac) = (v / 10, (v % 10) as u8);
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
         }
+    }
+    d.extend(digits[k..].iter().map(|&b| b as char));
+    if frac != 0 {
+        d.push('.');
+        d.push((b'0' + frac) as char);
     }
 }
 
@@ -283,10 +335,52 @@ mod tests {
     }
 
     #[test]
+    fn labels_sit_about_as_deep_inside_as_a_search_on_the_full_boundary_finds() {
+        let s = guizhou();
+        for shape in &s.regions {
+            let largest =
+                shape.polygons.iter().max_by(|a, b| ring_area(&a[0]).abs().total_cmp(&ring_area(&b[0]).abs())).unwrap();
+            assert!(largest[0].len() > LABEL_SEARCH_VERTICES, "{}: the thinning is exercised", shape.code);
+            let depth = |p| edge_distance2(largest, p, -1.0).sqrt();
+            let full = depth(search_label(largest));
+            assert!(depth(shape.label) >= 0.95 * full, "{}: {} vs {full}", shape.code, depth(shape.label));
+        }
+    }
+
+    #[test]
+    fn the_early_exit_never_reports_a_point_deeper_than_it_is() {
+        let square = vec![vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]]];
+        assert_eq!(edge_distance2(&square, [5.0, 5.0], -1.0), 25.0);
+        assert_eq!(edge_distance2(&square, [2.0, 5.0], -1.0), 4.0);
+        assert!(edge_distance2(&square, [2.0, 5.0], 20.0) <= 20.0, "cut short, but still not above the floor");
+        assert_eq!(thinned(&square, 128), square, "small rings are kept whole");
+        let ring: Vec<[f64; 2]> = (0..=1000)
+            .map(|k| {
+                let a = k as f64 / 1000.0 * std::f64::consts::TAU;
+                [a.cos(), a.sin()]
+            })
+            .collect();
+        let thin = thinned(&vec![ring], 128);
+        assert!(thin[0].len() <= 129 && thin[0].first() == thin[0].last(), "{}", thin[0].len());
+    }
+
+    #[test]
     fn tenths_format() {
-        assert_eq!(Tenths(123).to_string(), "12.3");
-        assert_eq!(Tenths(120).to_string(), "12");
-        assert_eq!(Tenths(-5).to_string(), "-0.5");
+        let t = |v: i64| {
+            let mut s = String::new();
+            push_tenths(&mut s, v);
+            s
+        };
+        assert_eq!(t(123), "12.3");
+        assert_eq!(t(120), "12");
+        assert_eq!(t(-5), "-0.5");
+        assert_eq!(t(0), "0");
+        assert_eq!(t(-120), "-12");
+        assert_eq!(t(i64::MIN), "-922337203685477580.8", "no overflow at the extreme");
+        for v in [-10_001, -999, -1, 1, 9, 10, 99, 101, 6_543, 1_000_000] {
+            let expected = if v % 10 == 0 { format!("{}", v / 10) } else { format!("{:.1}", v as f64 / 10.0) };
+            assert_eq!(t(v), expected, "{v}");
+        }
     }
 
     #[test]
