@@ -60,7 +60,8 @@ impl DataSource {
 }
 
 /// A URL a reader may point the app at: http(s), absolute or relative to the page; at most 2000
-/// characters; no other scheme (`javascript:`, `data:`, `file:` are refused).
+/// bytes; no control characters; no other scheme (`javascript:`, `data:`, `file:` are refused).
+/// `index.html`'s preload hint repeats this rule in JavaScript: change both together.
 pub fn valid_data_url(v: &str) -> bool {
     let t = v.trim();
     if t.is_empty() || t.len() > 2000 || t.chars().any(|c| c.is_control()) {

@@ -186,6 +186,23 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   assert.deepEqual(errors, []);
 });
 
+test('a data URL the app refuses is not fetched by the preload hint either; the defaults are', async () => {
+  const origin = server.url.replace(/\/map\/$/, '');
+  const withNewline = encodeURIComponent(`${origin}/fixtures/mi\nne.csv`);
+  const tooLong = encodeURIComponent(`${origin}/fixtures/mine.csv?${'x'.repeat(2000)}`);
+  const { page, errors, context } = await ready(`?data=${withNewline}&geo=${tooLong}&lang=en`);
+  const notice = await page.locator('.notices').innerText();
+  assert.match(notice, /data: .* ignored/);
+  assert.match(notice, /geo: .* ignored/);
+  assert.equal(await page.locator('[data-region]').count(), 9, 'the shipped map and data');
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, by: e.initiatorType })));
+  assert.deepEqual(fetched.filter((e) => e.name.includes('/fixtures/')), [], 'neither refused URL was requested');
+  const defaults = fetched.filter((e) => /resumption-2020\.json|guizhou-prefectures\.bnd\.json/.test(e.name));
+  assert.deepEqual(defaults.map((e) => e.by), ['link', 'link'], `the defaults came from the hints: ${JSON.stringify(fetched)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dropping files onto the panel loads them', async () => {
   const { page, context } = await ready();
   const geo = fs.readFileSync(path.resolve(HERE, '../../static/geo/guizhou-counties.geojson'), 'utf8');
