@@ -245,6 +245,11 @@ impl AppState {
     pub fn apply(&mut self, action: &Action) -> bool {
         let before = self.clone();
         let t = &mut self.timeline;
+        // Playback's fade lasts until the reader does anything (a pointer passing over the map is
+        // not doing anything): their next colour change, a step or a compare date, shows at once.
+        if !matches!(action, Action::Tick(_) | Action::Hover(_)) {
+            t.settle();
+        }
         match action {
             Action::Step(d) => t.step(*d),
             Action::Seek(i) => t.seek(*i),
@@ -413,6 +418,26 @@ mod tests {
         assert_eq!(s.timeline.index(), 0);
         assert!(s.apply(&Action::Last));
         assert_eq!(s.timeline.index(), 20);
+    }
+
+    #[test]
+    fn playback_fade_lasts_until_the_reader_acts() {
+        let mut s = AppState::new(21, Lang::Zh);
+        s.apply(&Action::Seek(19));
+        s.apply(&Action::Play);
+        s.apply(&Action::Tick(0.0));
+        s.apply(&Action::Tick(1000.0));
+        assert!(!s.timeline.is_playing() && s.timeline.arrived_by_playback(), "the last date fades in");
+        s.apply(&Action::Hover(Some("520100".into())));
+        assert!(s.timeline.arrived_by_playback(), "a pointer passing by is not the reader acting");
+        assert!(s.apply(&Action::SetCompare(Some(0))), "the fade ending is a change to render");
+        assert!(!s.timeline.arrived_by_playback(), "a compare date shows its colours at once");
+        s.apply(&Action::Play);
+        s.apply(&Action::Tick(0.0));
+        s.apply(&Action::Tick(1000.0));
+        assert!(s.timeline.arrived_by_playback());
+        s.apply(&Action::Pause);
+        assert!(!s.timeline.arrived_by_playback(), "pausing ends the fade too");
     }
 
     #[test]

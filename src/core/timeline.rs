@@ -98,12 +98,19 @@ impl Timeline {
         self.playing
     }
 
-    /// `true` if playback moved to the current date, even if it has stopped since (on arrival at
-    /// the last date, or by a pause); `false` once anything else moves the date. The view fades
+    /// `true` if playback moved to the current date, even if it has stopped since on arrival at
+    /// the last date; `false` once anything else moves the date, or after [`Timeline::settle`]. The view fades
     /// colours while this holds, so the date on which playback stops fades in like the others,
     /// while a reader's step still shows its colours at once.
     pub fn arrived_by_playback(&self) -> bool {
         self.by_playback
+    }
+
+    /// Forgets that playback moved to the current date: whatever changes the colours next (a
+    /// step, the compare date) shows at once. [`crate::core::state::AppState::apply`] calls this
+    /// for every action of the reader's.
+    pub fn settle(&mut self) {
+        self.by_playback = false;
     }
 
     /// `true` if playback loops.

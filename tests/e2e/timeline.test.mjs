@@ -204,19 +204,23 @@ test('with reduced motion nothing plays by itself, but play still works', async 
   await context.close();
   // Without the preference, play=1 autoplays, and playback fades the colours, the date where it
   // stops included; a reader's step does not.
-  const normal = await ready('?play=1&date=2020-02-12&to=2020-02-14&speed=4');
-  await normal.page.evaluate(() => {
+  // The listener is in place before the page's own scripts run: playback starts by itself.
+  const normal = await open(browser, 'about:blank', { locale: 'en-GB' });
+  await normal.page.addInitScript(() => {
     window.__fades = [];
     document.addEventListener('transitionrun', (e) => {
       if (e.target.matches('[data-region]')) window.__fades.push(document.querySelector('[data-current-date]').dataset.currentDate);
     });
   });
+  await normal.page.goto(`${server.url}?play=1&date=2020-02-12&to=2020-02-14&speed=4`);
+  await normal.page.waitForSelector('[data-region]');
   await normal.page.waitForFunction(() => document.querySelector('[data-current-date]').dataset.currentDate !== '2020-02-12', null, { timeout: 3000 });
   assert.equal(await transition(normal.page), '0.25s', 'playback fades');
   await normal.page.waitForFunction(() => document.querySelector('button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 3000 });
   await expectDate(normal.page, '2020-02-14', 'playback stops at to=');
   await normal.page.waitForTimeout(100);
   const fades = await normal.page.evaluate(() => window.__fades);
+  assert.ok(fades.includes('2020-02-13'), `playback fades (fades seen on: ${fades})`);
   assert.ok(fades.includes('2020-02-14'), `the date where playback stops fades in too (fades seen on: ${fades})`);
   await normal.page.evaluate(() => { window.__fades = []; });
   await normal.page.click('h1');
