@@ -247,7 +247,8 @@ impl UrlState {
                             "geo" => &mut state.source.geo,
                             _ => &mut state.source.outline,
                         };
-                        *slot = Some(v.clone());
+                        // Trimmed as checked (and as index.html's preload hint fetches it).
+                        *slot = Some(v.trim().to_string());
                     }
                     "data" | "geo" | "outline" => {
                         return Err(bad("不是 http(s) 网址", "is not an http(s) URL"));

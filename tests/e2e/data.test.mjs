@@ -188,18 +188,29 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
 
 test('a data URL the app refuses is not fetched by the preload hint either; the defaults are', async () => {
   const origin = server.url.replace(/\/map\/$/, '');
-  const withNewline = encodeURIComponent(`${origin}/fixtures/mi\nne.csv`);
-  const tooLong = encodeURIComponent(`${origin}/fixtures/mine.csv?${'x'.repeat(2000)}`);
-  const { page, errors, context } = await ready(`?data=${withNewline}&geo=${tooLong}&lang=en`);
-  const notice = await page.locator('.notices').innerText();
-  assert.match(notice, /data: .* ignored/);
-  assert.match(notice, /geo: .* ignored/);
-  assert.equal(await page.locator('[data-region]').count(), 9, 'the shipped map and data');
-  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, by: e.initiatorType })));
-  assert.deepEqual(fetched.filter((e) => e.name.includes('/fixtures/')), [], 'neither refused URL was requested');
-  const defaults = fetched.filter((e) => /resumption-2020\.json|guizhou-prefectures\.bnd\.json/.test(e.name));
-  assert.deepEqual(defaults.map((e) => e.by), ['link', 'link'], `the defaults came from the hints: ${JSON.stringify(fetched)}`);
-  assert.deepEqual(errors, []);
+  const host = origin.replace(/^http:\/\//, '');
+  const refused = [
+    [`${origin}/fixtures/mi\nne.csv`, `${origin}/fixtures/mine.csv?${'x'.repeat(2000)}`], // a control character; over 2000 bytes
+    [`http:${host}/fixtures/mine.csv`, `\ufeff${origin}/fixtures/mine.csv`], // a scheme without `//`; a byte-order mark first
+  ];
+  for (const [data, geo] of refused) {
+    const { page, errors, context } = await ready(`?data=${encodeURIComponent(data)}&geo=${encodeURIComponent(geo)}&lang=en`);
+    const notice = await page.locator('.notices').innerText();
+    assert.match(notice, /data: .* ignored/);
+    assert.match(notice, /geo: .* ignored/);
+    assert.equal(await page.locator('[data-region]').count(), 9, 'the shipped map and data');
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, by: e.initiatorType })));
+    assert.deepEqual(fetched.filter((e) => e.name.includes('/fixtures/')), [], `neither refused URL was requested (${JSON.stringify([data, geo]).slice(0, 120)})`);
+    const defaults = fetched.filter((e) => /resumption-2020\.json|guizhou-prefectures\.bnd\.json/.test(e.name));
+    assert.deepEqual(defaults.map((e) => e.by), ['link', 'link'], `the defaults came from the hints: ${JSON.stringify(fetched)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // Accepted as the app accepts it: trimmed of white space (here a no-break space), then fetched once.
+  const { page, context } = await ready(`?data=${encodeURIComponent(`\u00a0${origin}/fixtures/mine.csv `)}&lang=en`);
+  await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2020-02-19');
+  const mine = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/fixtures/')).map((e) => [e.name, e.initiatorType]));
+  assert.deepEqual(mine, [[`${origin}/fixtures/mine.csv`, 'link']], 'requested once, by the hint, and used by the app');
   await context.close();
 });
 
