@@ -315,6 +315,8 @@ pub fn RankingSvg(props: &RankingSvgProps) -> Html {
     let ink = crate::charts::ink(*dark);
     let ink = format!("rgb({},{},{})", ink.0, ink.1, ink.2);
     let (top, axis_y) = (layout.top.to_string(), layout.axis_y.to_string());
+    // Tick labels hang 4 px below the gridlines' ends.
+    let tick_y = (layout.axis_y + 4).to_string();
     let label_x = layout.label_x.to_string();
     html! {
         <svg class="ranking-svg" width={width.to_string()} height={height.to_string()}
@@ -324,7 +326,7 @@ pub fn RankingSvg(props: &RankingSvgProps) -> Html {
                 html! {
                     <>
                         <line class="grid" x1={x.clone()} x2={x.clone()} y1={top.clone()} y2={axis_y.clone()} />
-                        <text class="tick-label" x={x} y={axis_y.clone()} dy="0.76em" text-anchor="middle">{ &t.label }</text>
+                        <text class="tick-label" x={x} y={tick_y.clone()} dy="0.76em" text-anchor="middle">{ &t.label }</text>
                     </>
                 }
             }) }

@@ -1,4 +1,5 @@
-// End-to-end: the plotters charts, linked to the map, the timeline and the URL.
+// End-to-end: the charts (the plotters time chart, the ranking's SVG elements), linked to the map,
+// the timeline and the URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
