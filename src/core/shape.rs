@@ -348,6 +348,24 @@ mod tests {
     }
 
     #[test]
+    fn a_thinned_ring_with_a_hole_still_puts_the_label_in_the_band() {
+        let circle = |r: f64, n: usize| -> Vec<[f64; 2]> {
+            (0..=n)
+                .map(|k| {
+                    let a = k as f64 / n as f64 * std::f64::consts::TAU;
+                    [r * a.cos(), r * a.sin()]
+                })
+                .collect()
+        };
+        // An annulus between radius 4 and 10: the deepest points are 3 from both edges.
+        let annulus = vec![circle(10.0, 1000), circle(4.0, 1000)];
+        let l = label_point(&annulus);
+        assert!(contains(&annulus, l), "{l:?} in the hole or outside");
+        let depth = edge_distance2(&annulus, l, -1.0).sqrt();
+        assert!(depth >= 0.95 * 3.0, "{l:?} only {depth} deep");
+    }
+
+    #[test]
     fn the_early_exit_never_reports_a_point_deeper_than_it_is() {
         let square = vec![vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]]];
         assert_eq!(edge_distance2(&square, [5.0, 5.0], -1.0), 25.0);
