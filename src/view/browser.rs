@@ -38,7 +38,8 @@ pub fn can_share() -> bool {
     crate::view::window().map(|w| Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false)).unwrap_or(false)
 }
 
-/// Opens the native share sheet for `url` with `title`.
+/// Opens the native share sheet for `url` with `title`. A reader who closes the sheet without
+/// sharing is not an error (the browser rejects with an `AbortError` then): `Ok` as well.
 pub async fn share(url: &str, title: &str) -> Result<(), String> {
     let nav = window()?.navigator();
     let share: Function = Reflect::get(&nav, &"share".into()).map_err(js_err)?.dyn_into().map_err(js_err)?;
@@ -46,7 +47,15 @@ pub async fn share(url: &str, title: &str) -> Result<(), String> {
     Reflect::set(&data, &"url".into(), &url.into()).map_err(js_err)?;
     Reflect::set(&data, &"title".into(), &title.into()).map_err(js_err)?;
     let promise: Promise = share.call1(&nav, &data).map_err(js_err)?.dyn_into().map_err(js_err)?;
-    JsFuture::from(promise).await.map(|_| ()).map_err(js_err)
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(e)
+            if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") =>
+        {
+            Ok(())
+        }
+        Err(e) => Err(js_err(e)),
+    }
 }
 
 /// A blob of `text` with MIME type `mime`.

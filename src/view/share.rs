@@ -111,7 +111,7 @@ pub fn ShareBar(props: &ShareProps) -> Html {
             let (say, url, title) = (say.clone(), page_url(&query, false, lang), title.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(e) = browser::share(&url, &title).await {
-                    say(e);
+                    say(format!("{}{e}", lang.pick("无法分享：", "Could not share: ")));
                 }
             });
         })

@@ -195,6 +195,43 @@ test('the embed button shows the snippet for the current state, with a copy butt
   await context.close();
 });
 
+test('where the browser has a share sheet, Share… hands it the link to the current view; closing it is no error', async () => {
+  const { page, errors, context } = await open(browser, 'about:blank');
+  // Headless Chromium on Linux has no share sheet: this stands in for one, as a phone's would.
+  await page.addInitScript(() => {
+    window.__shared = [];
+    window.__shareAnswer = 'ok';
+    navigator.share = (data) => {
+      window.__shared.push({ url: data.url, title: data.title });
+      return window.__shareAnswer === 'ok' ? Promise.resolve()
+        : Promise.reject(new DOMException(window.__shareAnswer === 'abort' ? 'Share canceled' : 'Permission denied', window.__shareAnswer === 'abort' ? 'AbortError' : 'NotAllowedError'));
+    };
+  });
+  await page.goto(`${server.url}?date=2020-02-19&region=520300&lang=en`);
+  await page.waitForSelector('.share');
+  await page.click('button.native-share');
+  await page.waitForFunction(() => window.__shared.length === 1);
+  const [shared] = await page.evaluate(() => window.__shared);
+  assert.match(shared.url, /\/app\/\?date=2020-02-19&region=520300$/, 'the link to this view');
+  assert.match(shared.title, /Guizhou/);
+  await page.evaluate(() => { window.__shareAnswer = 'abort'; });
+  await page.click('button.native-share');
+  await page.waitForFunction(() => window.__shared.length === 2);
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.share-status').textContent(), '', 'closing the sheet says nothing');
+  await page.evaluate(() => { window.__shareAnswer = 'deny'; });
+  await page.click('button.native-share');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent.length > 0);
+  assert.equal(await page.locator('.share-status').textContent(), 'Could not share: Permission denied');
+  assert.deepEqual(errors, []);
+  await context.close();
+  // Without a share sheet there is no Share… button.
+  const plain = await open(browser, `${server.url}?lang=en`);
+  await plain.page.waitForSelector('.share');
+  assert.equal(await plain.page.locator('button.native-share').count(), 0);
+  await plain.context.close();
+});
+
 test('the animation export makes a WebM video of the window, with progress and cancel', async () => {
   const { page, errors, context } = await open(browser, `${server.url}?from=2020-02-20&to=2020-03-01&speed=4&lang=en`, { acceptDownloads: true });
   await page.waitForSelector('.share');

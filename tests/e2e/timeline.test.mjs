@@ -132,6 +132,11 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   assert.ok(!(await search(page)).includes('present'));
   await page.click('button.present-toggle');
   assert.ok(await page.isVisible('.present-date'), 'the button enters presenter mode');
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === document.documentElement, null, { timeout: 3000 });
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 3000 });
+  assert.ok(await page.isVisible('.present-date'), 'f toggles full screen, and stays in presenter mode');
   assert.deepEqual(errors, []);
   await context.close();
 });
