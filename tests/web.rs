@@ -214,3 +214,53 @@ async fn charts_trail_a_date_that_changes_at_every_frame_and_catch_up_when_it_re
     assert_eq!(charts_date(), current_date(&root));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_charts_are_drawn_a_frame_after_the_map_appears() {
+    for app in MOUNTED.with(|m| m.take()) {
+        app.destroy();
+    }
+    let root = document().create_element("div").unwrap();
+    root.set_attribute("style", "width:900px").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    // Records, when the map's regions first all exist (in the mutation observer's microtask, so in
+    // the same task as the render that made them), what of the charts exists too.
+    let watch = js_sys::Function::new_with_args(
+        "root",
+        "window.__firstMap = null;
+         const mo = new MutationObserver(() => {
+           if (window.__firstMap || root.querySelectorAll('[data-region]').length !== 9) return;
+           window.__firstMap = {
+             charts: !!root.querySelector('.charts .time-chart .chart-canvas'),
+             lines: !!root.querySelector('.time-chart .chart-layer svg'),
+             bars: root.querySelectorAll('.ranking-svg g').length,
+           };
+           mo.disconnect();
+         });
+         mo.observe(root, { subtree: true, childList: true, attributes: true });",
+    );
+    watch.call1(&wasm_bindgen::JsValue::NULL, &root).unwrap();
+    let app = yew::Renderer::<Page>::with_root_and_props(
+        root.clone(),
+        PageProps {
+            bundle: SharedBundle(bundle()),
+            default_lang: Lang::En,
+            url: Default::default(),
+            url_notices: vec![],
+            autoplay_allowed: true,
+            children: Default::default(),
+            generation: 0,
+        },
+    )
+    .render();
+    MOUNTED.with(|m| m.borrow_mut().push(app));
+    let first = || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__firstMap".into()).unwrap();
+    until(|| !first().is_null()).await;
+    let get = |k: &str| js_sys::Reflect::get(&first(), &k.into()).unwrap();
+    assert_eq!(get("charts").as_bool(), Some(true), "the charts' frames are there with the map");
+    assert_eq!(get("lines").as_bool(), Some(false), "their drawings are not, in the map's first frame");
+    assert_eq!(get("bars").as_f64(), Some(0.0));
+    until(|| root.query_selector_all(".ranking-svg g").map(|l| l.length() == 9).unwrap_or(false)).await;
+    assert!(root.query_selector(".time-chart .chart-layer svg").unwrap().is_some(), "then they are drawn");
+    root.remove();
+}

@@ -14,7 +14,7 @@ use crate::core::i18n::Lang;
 use crate::core::scale::Diverging;
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
-use crate::view::hooks::{use_details_open, use_size, use_trailing};
+use crate::view::hooks::{use_after_first_frame, use_details_open, use_size, use_trailing};
 use yew::prelude::*;
 
 /// Properties of [`Charts`].
@@ -37,6 +37,10 @@ pub struct ChartsProps {
     pub dark: bool,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
+    /// `false` while only the charts' frames are shown, not their drawings (the first frame after
+    /// they appear; set by [`Charts`]).
+    #[prop_or(true)]
+    pub drawn: bool,
 }
 
 /// Pointer position relative to an element.
@@ -64,10 +68,16 @@ fn labels(bundle: &SharedBundle, lang: Lang) -> Vec<String> {
 /// the date rests, and a few times a second while it changes at every frame (a fast scrub), when
 /// redrawing them per date would make every step miss its frame. `data-date` is the date they
 /// show.
+///
+/// Their drawings come a frame after they first appear ([`use_after_first_frame`]): the map's
+/// first frame does not wait for them (for 88 counties × 365 days, the time chart's 88 lines
+/// alone are 17 ms of a load's script and then an SVG to parse). Their frames, captions and
+/// heights are there from the start, so nothing moves when the drawings arrive.
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let (index, compare) = use_trailing((props.index, props.compare));
-    let shown = ChartsProps { index, compare, ..props.clone() };
+    let drawn = use_after_first_frame();
+    let shown = ChartsProps { index, compare, drawn, ..props.clone() };
     let date = props.bundle.dataset.dates.get(index).map(|d| d.to_string()).unwrap_or_default();
     html! {
         <section class="charts" aria-label={props.lang.pick("图表", "Charts")} data-date={date}>
@@ -80,17 +90,20 @@ pub fn Charts(props: &ChartsProps) -> Html {
 /// Rate over time, with a cursor layer that alone changes with the date.
 #[component]
 pub fn TimeChartView(props: &ChartsProps) -> Html {
-    let ChartsProps { bundle, index, selected, hovered, lang, dark, on_action, .. } = props;
-    let dark = *dark;
+    let ChartsProps { bundle, index, selected, hovered, lang, dark, on_action, drawn, .. } = props;
+    let (dark, drawn) = (*dark, *drawn);
     let (index, lang) = (*index, *lang);
     let node = use_node_ref();
     let (width, _) = use_size(node.clone(), (640.0, f64::INFINITY));
     let frame = time::frame(width as u32);
     let n = bundle.dataset.dates.len();
     let labels = use_memo((bundle.clone(), lang), |(b, l)| labels(b, *l));
-    let lines = use_memo((bundle.clone(), frame.width, selected.clone(), hovered.clone(), lang, dark), {
+    let lines = use_memo((bundle.clone(), frame.width, selected.clone(), hovered.clone(), lang, dark, drawn), {
         let labels = labels.clone();
-        move |(b, _, sel, hov, l, dark)| {
+        move |(b, _, sel, hov, l, dark, drawn)| {
+            if !*drawn {
+                return Ok(String::new());
+            }
             let chart = TimeChart {
                 dark: *dark,
                 ds: &b.dataset,
@@ -104,7 +117,10 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
     });
     // Drawn once per size at the first date, and moved to the date by a CSS transform: a date
     // step changes one style property instead of replacing an SVG.
-    let cursor = use_memo((frame.width, n), move |(_, n)| {
+    let cursor = use_memo((frame.width, n, drawn), move |(_, n, drawn)| {
+        if !*drawn {
+            return Ok(String::new());
+        }
         to_svg(frame.width, frame.height, |root| time::draw_cursor(root, &frame, 0, *n))
     });
     let cursor_x = time::x_of(&frame, index, n).round();
@@ -208,8 +224,8 @@ pub fn DataTable(props: &TableProps) -> Html {
 /// The ranking for the date (or the change between two dates in compare mode).
 #[component]
 pub fn RankingView(props: &ChartsProps) -> Html {
-    let ChartsProps { bundle, index, compare, selected, lang, dark, on_action, .. } = props;
-    let dark = *dark;
+    let ChartsProps { bundle, index, compare, selected, lang, dark, on_action, drawn, .. } = props;
+    let (dark, drawn) = (*dark, *drawn);
     let (index, lang) = (*index, *lang);
     let node = use_node_ref();
     let (width, _) = use_size(node.clone(), (480.0, f64::INFINITY));
@@ -230,9 +246,11 @@ pub fn RankingView(props: &ChartsProps) -> Html {
         Measure::Change { scale, .. } => ((-scale.extent, scale.extent), true),
         Measure::Rate(_) => ((0.0, 100.0), false),
     };
-    let layout = use_memo((rows.clone(), frame.width, selected.clone(), lang), move |(rows, _, sel, l)| {
-        ranking::layout(&frame, rows, &ranking::Style { domain, selected: sel.as_deref(), lang: *l, change })
-    });
+    let layout =
+        use_memo((rows.clone(), frame.width, selected.clone(), lang, drawn), move |(rows, _, sel, l, drawn)| {
+            let rows: &[Row] = if *drawn { rows } else { &[] };
+            ranking::layout(&frame, rows, &ranking::Style { domain, selected: sel.as_deref(), lang: *l, change })
+        });
     let on_click = {
         let (node, rows, on_action) = (node.clone(), rows.clone(), on_action.clone());
         Callback::from(move |e: MouseEvent| {
@@ -267,7 +285,9 @@ pub fn RankingView(props: &ChartsProps) -> Html {
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()} data-order={order}
                 data-measure={if change { "change" } else { "rate" }} style={format!("height:{}px", frame.height)} onclick={on_click}>
                 <div class="chart-layer" aria-hidden="true">
-                    <RankingSvg layout={layout} width={frame.width} height={frame.height} dark={dark} />
+                    if drawn {
+                        <RankingSvg layout={layout} width={frame.width} height={frame.height} dark={dark} />
+                    }
                 </div>
             </div>
             <details class="chart-table" ontoggle={on_toggle}>

@@ -77,6 +77,34 @@ pub fn use_details_open() -> (bool, Callback<Event>) {
     (*open, on_toggle)
 }
 
+/// `false` until the frame after the component first appeared has been rendered, then `true`:
+/// for work that can come a frame after what the reader came for (the charts below the map, so
+/// that the map is shown and usable sooner). Rendered on the server, `true` at once.
+#[hook]
+pub fn use_after_first_frame() -> bool {
+    let ready = use_state_eq(|| !cfg!(target_arch = "wasm32"));
+    let pending = use_mut_ref(|| None::<(gloo::render::AnimationFrame, Option<gloo::timers::callback::Timeout>)>);
+    {
+        let (ready, pending) = (ready.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            if !*ready {
+                let later = pending.clone();
+                // The frame callback runs before that frame is rendered; a task queued from it runs
+                // after. Dropping either handle (on unmount) cancels it.
+                let frame = gloo::render::request_animation_frame(move |_| {
+                    let timeout = gloo::timers::callback::Timeout::new(0, move || ready.set(true));
+                    if let Some(p) = later.borrow_mut().as_mut() {
+                        p.1 = Some(timeout);
+                    }
+                });
+                *pending.borrow_mut() = Some((frame, None));
+            }
+            move || drop(pending.borrow_mut().take())
+        });
+    }
+    *ready
+}
+
 /// `value`, trailing while it changes at every frame (the rule is [`crate::core::trailing`]):
 /// the same value one frame later once it rests, and at least every quarter of a second while it
 /// keeps moving. For views that cost more to redraw than a frame allows during a fast scrub (the
