@@ -230,6 +230,18 @@ mod tests {
     }
 
     #[test]
+    fn the_preload_hint_in_index_html_lists_every_shipped_dataset_s_files() {
+        let html = include_str!("../../index.html");
+        for (k, b) in BUILTINS.iter().enumerate() {
+            let line = format!("'{}': ['{}', '{}']", b.id, b.data, b.geo);
+            assert!(html.contains(&line), "index.html lacks {line}");
+            if k == 0 {
+                assert!(html.contains(&format!(": builtins['{}']", b.id)), "the first is the fallback");
+            }
+        }
+    }
+
+    #[test]
     fn reports_every_broken_file_by_name() {
         let e = Bundle::from_texts("", "{").unwrap_err();
         assert_eq!(e.len(), 2);

@@ -206,6 +206,12 @@ test('a data URL the app refuses is not fetched by the preload hint either; the 
     assert.deepEqual(errors, []);
     await context.close();
   }
+  // A shipped dataset named in the link: its own files are the ones hinted, and nothing else.
+  const counties = await ready('?dataset=counties&lang=en');
+  await counties.page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88);
+  const got = await counties.page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/static\/(data|geo)\//.test(e.name)).map((e) => [e.name.replace(/.*\/static\//, ''), e.initiatorType]));
+  assert.deepEqual(got.sort(), [['data/resumption-2020-counties.json', 'link'], ['geo/guizhou-counties.bnd.json', 'link']]);
+  await counties.context.close();
   // Accepted as the app accepts it: trimmed of white space (here a no-break space), then fetched once.
   const { page, context } = await ready(`?data=${encodeURIComponent(`\u00a0${origin}/fixtures/mine.csv `)}&lang=en`);
   await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2020-02-19');
