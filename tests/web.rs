@@ -50,18 +50,23 @@ thread_local! {
     static MOUNTED: std::cell::RefCell<Vec<yew::AppHandle<Page>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
+/// A fresh `width_px`-wide container in the page, the apps of earlier tests destroyed first.
+fn container(width_px: u32) -> web_sys::Element {
     for app in MOUNTED.with(|m| m.take()) {
         app.destroy();
     }
     let root = document().create_element("div").unwrap();
     root.set_attribute("style", &format!("width:{width_px}px")).unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let b = bundle();
+    root
+}
+
+/// Starts rendering the page with `b` into `root` (Yew renders asynchronously).
+fn render(root: &web_sys::Element, b: Rc<Bundle>) {
     let app = yew::Renderer::<Page>::with_root_and_props(
         root.clone(),
         PageProps {
-            bundle: SharedBundle(b.clone()),
+            bundle: SharedBundle(b),
             default_lang: Lang::En,
             url: Default::default(),
             url_notices: vec![],
@@ -72,6 +77,12 @@ async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
     )
     .render();
     MOUNTED.with(|m| m.borrow_mut().push(app));
+}
+
+async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
+    let root = container(width_px);
+    let b = bundle();
+    render(&root, b.clone());
     until(|| root.query_selector_all("[data-region]").map(|l| l.length() == 9).unwrap_or(false)).await;
     (root, b)
 }
@@ -217,12 +228,7 @@ async fn charts_trail_a_date_that_changes_at_every_frame_and_catch_up_when_it_re
 
 #[wasm_bindgen_test]
 async fn the_charts_are_drawn_a_frame_after_the_map_appears() {
-    for app in MOUNTED.with(|m| m.take()) {
-        app.destroy();
-    }
-    let root = document().create_element("div").unwrap();
-    root.set_attribute("style", "width:900px").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
+    let root = container(900);
     // Records, when the map's regions first all exist (in the mutation observer's microtask, so in
     // the same task as the render that made them), what of the charts exists too.
     let watch = js_sys::Function::new_with_args(
@@ -240,20 +246,7 @@ async fn the_charts_are_drawn_a_frame_after_the_map_appears() {
          mo.observe(root, { subtree: true, childList: true, attributes: true });",
     );
     watch.call1(&wasm_bindgen::JsValue::NULL, &root).unwrap();
-    let app = yew::Renderer::<Page>::with_root_and_props(
-        root.clone(),
-        PageProps {
-            bundle: SharedBundle(bundle()),
-            default_lang: Lang::En,
-            url: Default::default(),
-            url_notices: vec![],
-            autoplay_allowed: true,
-            children: Default::default(),
-            generation: 0,
-        },
-    )
-    .render();
-    MOUNTED.with(|m| m.borrow_mut().push(app));
+    render(&root, bundle());
     let first = || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__firstMap".into()).unwrap();
     until(|| !first().is_null()).await;
     let get = |k: &str| js_sys::Reflect::get(&first(), &k.into()).unwrap();
