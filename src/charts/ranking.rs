@@ -73,13 +73,19 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
     rows
 }
 
+/// A row's value as text: the change in points (`change`), the rate ("more than" for a lower
+/// bound), or "no data". The same words on the bar, in the description and in the table.
+pub fn value_text(row: &Row, lang: Lang, change: bool) -> String {
+    match row.value {
+        Some(v) if change => format::change(v, lang),
+        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: None }, lang),
+        None => lang.pick("无数据", "no data").to_string(),
+    }
+}
+
 /// A text description of the ranking (for screen readers and as a caption).
 pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
-    let fmt = |r: &Row| match r.value {
-        Some(v) if change => format::change(v, lang),
-        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: r.bound, counts: None }, lang),
-        None => lang.pick("无数据", "no data").to_string(),
-    };
+    let fmt = |r: &Row| value_text(r, lang, change);
     let with_value: Vec<&Row> = rows.iter().filter(|r| r.value.is_some()).collect();
     match (with_value.first(), with_value.last(), lang) {
         (Some(a), Some(b), Lang::Zh) => {
@@ -214,21 +220,17 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
         .iter()
         .enumerate()
         .map(|(rank, row)| {
+            let text = value_text(row, lang, change);
             let (span, text, text_x, text_end) = match row.value {
                 Some(v) => {
                     let (a, b) = (zero.min(px(v)) as i32, zero.max(px(v)).max(zero.min(px(v)) + 1.0) as i32);
-                    let text = if change {
-                        format::change(v, lang)
-                    } else {
-                        format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: None }, lang)
-                    };
                     if v < 0.0 {
                         (Some((a, b)), text, a - 4, true)
                     } else {
                         (Some((a, b)), text, b + 4, false)
                     }
                 }
-                None => (None, lang.pick("无数据", "no data").to_string(), zero as i32 + 4, false),
+                None => (None, text, zero as i32 + 4, false),
             };
             Bar {
                 region: row.region,

@@ -530,6 +530,12 @@ impl Dataset {
         (a.bound == Bound::Exact && b.bound == Bound::Exact).then_some(b.rate - a.rate)
     }
 
+    /// `true` if any value is only a lower bound ("more than …"): the legend then explains the
+    /// hatching. A scan of the whole series, so callers keep the answer per dataset.
+    pub fn has_lower_bounds(&self) -> bool {
+        self.regions.iter().flat_map(|r| &r.values).flatten().any(|v| v.bound == Bound::MoreThan)
+    }
+
     /// The largest absolute change between date indices `from` and `to` over all regions (0 if
     /// none can be computed): what a diverging legend must cover.
     pub fn max_abs_change(&self, from: usize, to: usize) -> f64 {
@@ -603,6 +609,8 @@ mod tests {
         assert_eq!(d.value("520100", 0), Some(Value::exact(12.5)));
         assert_eq!(d.value("520100", 1).unwrap().bound, Bound::MoreThan);
         assert_eq!(d.change("520100", 1), None, "no change between a bound and a figure");
+        assert!(d.has_lower_bounds());
+        assert!(!Dataset::from_json(&file("[12.5, 13]")).unwrap().has_lower_bounds());
         let d = Dataset::from_json(&file(r#"[0, 100]"#)).unwrap();
         assert_eq!(d.value("520100", 1), Some(Value::exact(100.0)), "integers are numbers too");
     }

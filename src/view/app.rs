@@ -722,14 +722,7 @@ pub fn Page(props: &PageProps) -> Html {
 
     // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
     // whole series (32 000 values for the counties), so once per bundle, not at every date step.
-    let has_bounds = use_memo(bundle.clone(), |b| {
-        b.dataset
-            .regions
-            .iter()
-            .flat_map(|r| &r.values)
-            .flatten()
-            .any(|v| v.bound == crate::core::dataset::Bound::MoreThan)
-    });
+    let has_bounds = use_memo(bundle.clone(), |b| b.dataset.has_lower_bounds());
     let meta = &bundle.dataset.meta;
     let date = bundle.dataset.dates.get(index).copied();
     let iso = date.map(|d| d.to_string()).unwrap_or_default();

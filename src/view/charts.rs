@@ -271,11 +271,6 @@ pub fn RankingView(props: &ChartsProps) -> Html {
     let order = rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(",");
     // Built only while open: otherwise a date step would rebuild a row per region nobody sees.
     let (table_open, on_toggle) = use_details_open();
-    let value_text = |r: &Row| match r.value {
-        Some(v) if change => format::change(v, lang),
-        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: r.bound, counts: None }, lang),
-        None => lang.pick("无数据", "no data").to_string(),
-    };
     html! {
         <figure class="chart ranking-chart">
             <figcaption>
@@ -302,7 +297,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                         <tbody>
                             { for rows.iter().enumerate().map(|(k, r)| html! {
                                 <tr class={classes!((selected.as_deref() == Some(r.code.as_str())).then_some("selected"))}>
-                                    <td>{ k + 1 }</td><th scope="row">{ &r.label }</th><td>{ value_text(r) }</td>
+                                    <td>{ k + 1 }</td><th scope="row">{ &r.label }</th><td>{ ranking::value_text(r, lang, change) }</td>
                                 </tr>
                             }) }
                         </tbody>
