@@ -177,55 +177,88 @@ fn search_label(poly: &RawPolygon) -> [f64; 2] {
     best
 }
 
-/// Appends a ring as `Mx y x y …Z` with 0.1 px precision, skipping points that round onto the previous.
+/// Appends a ring as `Mx yldx dy dx dy …Z`: the first point absolute, the others as relative
+/// line-tos, with 0.1 px precision, skipping points that round onto the previous.
+///
+/// Every point is rounded to whole tenths *before* the differences are taken, so a reader adding
+/// the differences up lands exactly on the rounded absolute points: no drift along a ring, and two
+/// regions' shared border still meets point for point. Relative steps are short numbers, so a path
+/// is about 40 % shorter than with absolute points (and half the bytes after gzip) — the
+/// no-JavaScript page carries every path of the map in its HTML.
 fn push_ring(d: &mut String, ring: &[[f64; 2]], fit: &Fit) {
-    let mut last = (i64::MIN, i64::MIN);
-    let mut first = true;
+    let mut last: Option<(i64, i64)> = None;
+    // What precedes the next number: `None` a command letter, `Some(dotted)` a number.
+    let mut prev: Option<bool> = None;
+    let mut relative = false;
     // GeoJSON rings repeat the first point at the end; `Z` closes the path instead.
     let n = if ring.len() > 1 && ring.first() == ring.last() { ring.len() - 1 } else { ring.len() };
     for &p in &ring[..n] {
         let [x, y] = fit.apply(p);
         let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
-        if q == last {
-            continue;
-        }
-        last = q;
-        // After `M`, further coordinate pairs are implicit line-tos: shorter strings, same shape.
-        d.push(if first { 'M' } else { ' ' });
-        push_tenths(d, q.0);
-        d.push(' ');
-        push_tenths(d, q.1);
-        first = false;
+        let (vx, vy) = match last {
+            Some(l) if l == q => continue,
+            Some(l) => {
+                if !relative {
+                    d.push('l');
+                    prev = None;
+                    relative = true;
+                }
+                (q.0.wrapping_sub(l.0), q.1.wrapping_sub(l.1))
+            }
+            None => {
+                d.push('M');
+                q
+            }
+        };
+        let dot = push_tenths(d, vx, prev);
+        prev = Some(push_tenths(d, vy, Some(dot)));
+        last = Some(q);
     }
-    if !first {
+    if last.is_some() {
         d.push('Z');
     }
 }
 
-/// Appends an integer count of tenths as a short decimal (`123` → `12.3`, `120` → `12`, `-5` →
-/// `-0.5`). Digit by digit rather than through `std::fmt`: a map's paths hold thousands of
-/// coordinates, made again at every size, and `fmt` was most of that time.
-fn push_tenths(d: &mut String, tenths: i64) {
+/// Appends an integer count of tenths as the shortest SVG path number (`123` → `12.3`, `120` →
+/// `12`, `5` → `.5`, `-5` → `-.5`) and returns whether it wrote a decimal point.
+///
+/// `prev` says what precedes it: `None` a command letter (no separator needed), `Some(dotted)` a
+/// number, which had a decimal point if `dotted`. A separating space is written only where the
+/// path grammar needs one: not before `-`, and not before `.` when the previous number already has
+/// its decimal point (`2.9.3` reads as `2.9`, `.3`). Digit by digit rather than through
+/// `std::fmt`: a map's paths hold thousands of coordinates, made again at every size, and `fmt`
+/// was most of that time.
+fn push_tenths(d: &mut String, tenths: i64, prev: Option<bool>) -> bool {
+    let v = tenths.unsigned_abs();
+    let (mut whole, frac) = (v / 10, (v % 10) as u8);
+    let starts_with_dot = whole == 0 && frac != 0;
+    match prev {
+        Some(_) if tenths < 0 => {}
+        Some(true) if starts_with_dot => {}
+        Some(_) => d.push(' '),
+        None => {}
+    }
     if tenths < 0 {
         d.push('-');
     }
-    let v = tenths.unsigned_abs();
-    let (mut whole, frac) = (v / 10, (v % 10) as u8);
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
+    if !starts_with_dot {
+        let mut digits = [0u8; 20];
+        let mut k = digits.len();
+        loop {
+            k -= 1;
+            digits[k] = b'0' + (whole % 10) as u8;
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
         }
+        d.extend(digits[k..].iter().map(|&b| b as char));
     }
-    d.extend(digits[k..].iter().map(|&b| b as char));
     if frac != 0 {
         d.push('.');
         d.push((b'0' + frac) as char);
     }
+    frac != 0
 }
 
 fn polygons_d(polys: &[RawPolygon], fit: &Fit) -> String {
@@ -310,6 +343,59 @@ mod tests {
         Shapes::new(&Albers::guizhou(), &regions, &outline)
     }
 
+    /// Reads a path made by [`push_ring`] back into absolute rings of tenths, by the SVG path
+    /// grammar: a number ends where a `-`, a second `.`, a space or a letter begins.
+    fn decode(d: &str) -> Vec<Vec<(i64, i64)>> {
+        let mut tokens: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let flush = |cur: &mut String, tokens: &mut Vec<String>| {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(cur));
+            }
+        };
+        for c in d.chars() {
+            match c {
+                'M' | 'l' | 'Z' | ' ' => {
+                    flush(&mut cur, &mut tokens);
+                    if c != ' ' {
+                        tokens.push(c.to_string());
+                    }
+                }
+                '-' => {
+                    flush(&mut cur, &mut tokens);
+                    cur.push(c);
+                }
+                '.' if cur.contains('.') => {
+                    flush(&mut cur, &mut tokens);
+                    cur.push(c);
+                }
+                '0'..='9' | '.' => cur.push(c),
+                other => panic!("unexpected {other:?} in {d}"),
+            }
+        }
+        flush(&mut cur, &mut tokens);
+        let tenths = |t: &str| (t.parse::<f64>().unwrap_or_else(|_| panic!("bad number {t:?}")) * 10.0).round() as i64;
+        let (mut rings, mut relative, mut nums) = (Vec::new(), false, Vec::new());
+        let mut ring: Vec<(i64, i64)> = Vec::new();
+        for t in tokens {
+            match t.as_str() {
+                "M" => relative = false,
+                "l" => relative = true,
+                "Z" => rings.push(std::mem::take(&mut ring)),
+                n => {
+                    nums.push(tenths(n));
+                    if let [x, y] = nums[..] {
+                        let base = if relative { *ring.last().unwrap() } else { (0, 0) };
+                        ring.push((base.0 + x, base.1 + y));
+                        nums.clear();
+                    }
+                }
+            }
+        }
+        assert!(ring.is_empty() && nums.is_empty(), "unterminated ring in {d}");
+        rings
+    }
+
     #[test]
     fn paths_fit_the_box() {
         let s = guizhou();
@@ -317,13 +403,68 @@ mod tests {
         assert_eq!(p.regions.len(), 9);
         for d in p.regions.iter().chain([&p.outline]) {
             assert!(d.starts_with('M') && d.ends_with('Z'));
-            for num in d.split(|c: char| c.is_ascii_alphabetic() || c == ' ').filter(|t| !t.is_empty()) {
-                let v: f64 = num.parse().unwrap();
-                assert!((-0.05..=600.05).contains(&v), "{v} outside the box");
+            for (x, y) in decode(d).into_iter().flatten() {
+                assert!((0..=6000).contains(&x) && (0..=6000).contains(&y), "{x} {y} (tenths) outside the box");
             }
         }
         // Guizhou is a little wider than tall in this projection.
         assert!((0.7..1.0).contains(&s.aspect()), "{}", s.aspect());
+    }
+
+    #[test]
+    fn relative_steps_add_up_to_the_rounded_points_exactly() {
+        // The shared borders of neighbouring regions must meet point for point (the map tiles
+        // exactly): summing the relative steps must give each point rounded on its own, not a
+        // running sum of rounded differences that drifts.
+        let s = guizhou();
+        let (w, h) = (733.0, 733.0 * s.aspect());
+        let p = s.paths(w, h, 8.0);
+        let fit = Fit::new(&s.bounds, w, h, 8.0);
+        for (shape, d) in s.regions.iter().zip(&p.regions) {
+            let expected: Vec<Vec<(i64, i64)>> = shape
+                .polygons
+                .iter()
+                .flatten()
+                .map(|ring| {
+                    let mut pts: Vec<(i64, i64)> = Vec::new();
+                    let n = if ring.first() == ring.last() { ring.len() - 1 } else { ring.len() };
+                    for &pt in &ring[..n] {
+                        let [x, y] = fit.apply(pt);
+                        let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+                        if pts.last() != Some(&q) {
+                            pts.push(q);
+                        }
+                    }
+                    pts
+                })
+                .collect();
+            assert_eq!(decode(d), expected, "{}", shape.code);
+        }
+        // And the encoding is the short one: about 9 characters a point here, where absolute
+        // points took about 13.
+        let points: usize = p.regions.iter().map(|d| decode(d).iter().map(Vec::len).sum::<usize>()).sum();
+        let chars: usize = p.regions.iter().map(String::len).sum();
+        assert!((chars as f64) < 10.0 * points as f64, "{chars} characters for {points} points");
+    }
+
+    #[test]
+    fn rings_of_one_point_and_hand_made_rings_read_back() {
+        let fit = Fit { scale: 1.0, tx: 0.0, ty: 0.0 };
+        let ring = |pts: &[[f64; 2]]| {
+            let mut d = String::new();
+            push_ring(&mut d, pts, &fit);
+            d
+        };
+        assert_eq!(ring(&[]), "");
+        assert_eq!(ring(&[[1.0, -2.0]]), "M1 2Z", "y grows downwards on screen");
+        assert_eq!(ring(&[[0.0, 0.0], [0.5, 0.0], [0.5, -0.25], [10.0, -3.0], [0.0, 0.0]]), "M0 0l.5 0 0 .3 9.5 2.7Z");
+        assert_eq!(
+            ring(&[[3.0, 0.0], [2.0, -1.0], [2.04, -1.01], [3.0, 0.0]]),
+            "M3 0l-1 1Z",
+            "repeated points dropped"
+        );
+        let odd = ring(&[[10.0, -10.0], [9.5, -10.1], [9.0, -9.0], [10.0, -10.0]]);
+        assert_eq!(decode(&odd), vec![vec![(100, 100), (95, 101), (90, 90)]], "{odd}");
     }
 
     #[test]
@@ -384,21 +525,30 @@ mod tests {
 
     #[test]
     fn tenths_format() {
-        let t = |v: i64| {
+        let t = |v: i64, prev: Option<bool>| {
             let mut s = String::new();
-            push_tenths(&mut s, v);
+            let dot = push_tenths(&mut s, v, prev);
+            assert_eq!(dot, s.contains('.'), "{s}");
             s
         };
-        assert_eq!(t(123), "12.3");
-        assert_eq!(t(120), "12");
-        assert_eq!(t(-5), "-0.5");
-        assert_eq!(t(0), "0");
-        assert_eq!(t(-120), "-12");
-        assert_eq!(t(i64::MIN), "-922337203685477580.8", "no overflow at the extreme");
-        for v in [-10_001, -999, -1, 1, 9, 10, 99, 101, 6_543, 1_000_000] {
+        assert_eq!(t(123, None), "12.3");
+        assert_eq!(t(120, None), "12");
+        assert_eq!(t(5, None), ".5");
+        assert_eq!(t(-5, None), "-.5");
+        assert_eq!(t(0, None), "0");
+        assert_eq!(t(-120, None), "-12");
+        assert_eq!(t(i64::MIN, None), "-922337203685477580.8", "no overflow at the extreme");
+        for v in [-10_001i64, -999, -1, 1, 9, 10, 99, 101, 6_543, 1_000_000] {
             let expected = if v % 10 == 0 { format!("{}", v / 10) } else { format!("{:.1}", v as f64 / 10.0) };
-            assert_eq!(t(v), expected, "{v}");
+            let expected = expected.replacen("0.", ".", usize::from(v.abs() < 10));
+            assert_eq!(t(v, None), expected, "{v}");
         }
+        // Separators only where the grammar needs them.
+        assert_eq!(t(12, Some(false)), " 1.2", "after 3: `31.2` would be one number");
+        assert_eq!(t(12, Some(true)), " 1.2");
+        assert_eq!(t(-12, Some(false)), "-1.2", "a minus sign starts a number");
+        assert_eq!(t(3, Some(true)), ".3", "after 2.9: `2.9.3` reads as 2.9 and .3");
+        assert_eq!(t(3, Some(false)), " .3", "after 2: `2.3` would be one number");
     }
 
     #[test]
