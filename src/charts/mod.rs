@@ -99,8 +99,10 @@ pub fn ink(dark: bool) -> RGBColor {
 pub const MUTED: RGBColor = RGBColor(0xbd, 0xbd, 0xbd);
 /// The highlight colour for the selected region (not on the map's scale, so it stands out).
 pub const ACCENT: RGBColor = RGBColor(0xd3, 0x54, 0x00);
-/// Font family of chart text (the browser falls back to a CJK font for Chinese).
-pub const FONT: &str = "sans-serif";
+/// Font family of chart text (the browser falls back to a CJK font for Chinese). The enum, not
+/// the string `"sans-serif"`: plotters lower-cases a family given as a string, and that one call
+/// brought Unicode's case tables (about 4 kB gzip) into the wasm.
+pub const FONT: FontFamily<'static> = FontFamily::SansSerif;
 /// Font size for labels. plotters writes `size / 1.24` px into SVG, so 16 gives ~13 px.
 pub const LABEL: f64 = 16.0;
 /// Font size for tick labels (~11 px).
