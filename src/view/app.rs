@@ -15,7 +15,7 @@ use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
 use crate::view::hooks::use_media_query;
 use crate::view::legend::Legend;
-use crate::view::map::MapView;
+use crate::view::map::{MapView, Sizing};
 use crate::view::search::RegionSearch;
 use crate::view::share::ShareBar;
 use crate::view::timeline::TimelineBar;
@@ -564,7 +564,8 @@ pub fn Page(props: &PageProps) -> Html {
     let page_ref = use_node_ref();
 
     // Classes on <html>: the colour scheme (so the whole document, scrollbars included, follows it)
-    // and `embedded` (no scrollbars of its own inside an iframe).
+    // and `embedded` (no scrollbar drawn inside an iframe: one appearing would narrow the page, and
+    // the map fitted to the narrower page would make it disappear again, and so on).
     use_effect_with((dark, embed), |&(dark, embed)| {
         if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let list = el.class_list();
@@ -575,11 +576,27 @@ pub fn Page(props: &PageProps) -> Html {
 
     // Inside an iframe, tell the host page how tall we are whenever that changes (the host script
     // `embed.js` resizes the iframe). Message: {type: "guizhou-map:height", height, version: 1}.
+    // embed.js answers {type: "guizhou-map:resizing"}: from then on the page takes its natural
+    // height; until then (a host without the script) it fits itself into the iframe's height.
+    let host_resizes = use_state_eq(|| false);
     {
         let page_ref = page_ref.clone();
+        let host_resizes = host_resizes.clone();
         use_effect_with((), move |_| {
             use wasm_bindgen::prelude::Closure;
             let mut keep = None;
+            let mut answer = None;
+            if let (true, Some(w)) = (in_iframe(), window()) {
+                let parent: Option<wasm_bindgen::JsValue> = w.parent().ok().flatten().map(Into::into);
+                answer = Some(gloo::events::EventListener::new(&w, "message", move |e| {
+                    let get = |v: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+                    let from_parent = get(e, "source").is_some_and(|s| Some(&s) == parent.as_ref());
+                    let kind = get(e, "data").and_then(|d| get(&d, "type")).and_then(|t| t.as_string());
+                    if from_parent && kind.as_deref() == Some("guizhou-map:resizing") {
+                        host_resizes.set(true);
+                    }
+                }));
+            }
             if let (true, Some(el)) = (in_iframe(), page_ref.cast::<web_sys::Element>()) {
                 let page = el.clone();
                 let post = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
@@ -603,6 +620,7 @@ pub fn Page(props: &PageProps) -> Html {
                 if let Some((observer, _post)) = keep {
                     observer.disconnect();
                 }
+                drop(answer);
             }
         });
     }
@@ -809,6 +827,7 @@ pub fn Page(props: &PageProps) -> Html {
             <main class="layout">
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
                     <MapView bundle={bundle.clone()} index={index} lang={lang} compare={s.compare} dark={dark}
+                        sizing={match (embed, *host_resizes) { (false, _) => Sizing::Screen, (true, false) => Sizing::FitWindow, (true, true) => Sizing::Natural }}
                         hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
                     if !static_map {
                     <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}
@@ -845,7 +864,8 @@ pub fn Page(props: &PageProps) -> Html {
                     <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()}
                         change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)}
                         has_bounds={*has_bounds} />
-                    <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}>
+                    <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}
+                        title={embed.then(|| events_today.iter().map(|e| format!("{} {}", e.text.get(lang), e.source.name.get(lang))).collect::<Vec<_>>().join("\n"))}>
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
                             <ul>{ for events_today.iter().map(|e| html! {
@@ -884,7 +904,7 @@ pub fn Page(props: &PageProps) -> Html {
                     if embed || static_map {
                         <p class="source-line">
                             { lang.pick("来源：", "Sources: ") }
-                            { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join("；") }
+                            { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("；", "; ")) }
                             if meta.illustrative { { lang.pick("。各市（州）数值为示意数据。", ". Prefecture values are illustrative.") } }
                         </p>
                     }

@@ -6,8 +6,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Measures an element's content width, and the window's height, on every resize
-/// (ResizeObserver): the map fills the width but never grows taller than the screen allows.
+/// Measures an element's content width, and the window's height, on every resize of the element
+/// (ResizeObserver) or of the window: the map fills the width but never grows taller than the
+/// screen (or, embedded, its iframe) allows. An iframe made taller by its host page changes only
+/// the window's height, hence the window's `resize` too.
 #[hook]
 pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
     let size = use_state_eq(|| initial);
@@ -15,9 +17,11 @@ pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
         let size = size.clone();
         use_effect_with(node, move |node| {
             let el = node.cast::<web_sys::Element>();
-            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                    let w = entry.content_rect().width().round();
+            let measure = {
+                let (size, el) = (size.clone(), el.clone());
+                move || {
+                    let Some(el) = &el else { return };
+                    let w = el.client_width() as f64;
                     let h = crate::view::window()
                         .and_then(|w| w.inner_height().ok())
                         .and_then(|h| h.as_f64())
@@ -26,16 +30,22 @@ pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
                         size.set((w, h));
                     }
                 }
-            });
+            };
+            let on_resize = {
+                let measure = measure.clone();
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| measure())
+            };
             let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
             if let (Some(o), Some(el)) = (&observer, &el) {
                 o.observe(el);
             }
+            let on_window =
+                crate::view::window().map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
             move || {
                 if let Some(o) = observer {
                     o.disconnect();
                 }
-                drop(on_resize);
+                drop((on_resize, on_window));
             }
         });
     }

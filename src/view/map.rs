@@ -51,8 +51,28 @@ pub struct MapProps {
     /// Dark page colours (for the tooltip's sparkline).
     #[prop_or_default]
     pub dark: bool,
+    /// How tall the map may be.
+    #[prop_or_default]
+    pub sizing: Sizing,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
+}
+
+/// How the map's height is chosen; its width is always the column's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sizing {
+    /// The shape's own proportions, but never taller than the window less room for the title and
+    /// the timeline.
+    #[default]
+    Screen,
+    /// Embedded in an iframe of fixed height (the host page has no `embed.js`): the height the
+    /// rest of the page leaves in the window, so that everything shows unscrolled — but at least
+    /// 220 px (or the shape's own height if less): in a frame too short for that, the page scrolls
+    /// rather than shrink the map past reading.
+    FitWindow,
+    /// Embedded, with `embed.js` making the iframe as tall as the page: the shape's own proportions.
+    /// (Bounding it by the window would shrink the map with every resize of the iframe.)
+    Natural,
 }
 
 /// The fill of a value (or of no value).
@@ -109,14 +129,35 @@ fn reading_order(labels: &[[f64; 2]], band: f64) -> Vec<usize> {
 /// The choropleth map with labels, the tooltip and the zoom controls.
 #[component]
 pub fn MapView(props: &MapProps) -> Html {
-    let MapProps { bundle, index, lang, hovered, selected, compare, dark, on_action } = props;
+    let MapProps { bundle, index, lang, hovered, selected, compare, dark, sizing, on_action } = props;
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
     let svg_ref = use_node_ref();
     let (width, window_height) = use_size(container.clone(), (DEFAULT_WIDTH, f64::INFINITY));
     let width = width.clamp(200.0, 4000.0);
     // Leave room for the title and the timeline on short screens; the shape is centred in the box.
-    let height = (width * bundle.shapes.aspect()).min((window_height - 260.0).max(240.0)).round();
+    // Embedded, the room is measured: what the page needs besides the map, found after a render
+    // at each size (not at each date, so a date step never re-projects the map).
+    let reserve = use_state_eq(|| None::<i64>);
+    let natural = width * bundle.shapes.aspect();
+    let height = match sizing {
+        Sizing::Screen => natural.min((window_height - 260.0).max(240.0)),
+        Sizing::FitWindow => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(260.0)).max(220.0)),
+        Sizing::Natural => natural,
+    }
+    .round();
+    {
+        let (reserve, container) = (reserve.clone(), container.clone());
+        let fit = *sizing == Sizing::FitWindow;
+        use_effect_with((fit, width as i64, window_height as i64), move |&(fit, _, _)| {
+            if let (true, Some(el)) = (fit, container.cast::<web_sys::Element>()) {
+                if let Ok(Some(page)) = el.closest(".page") {
+                    let rest = page.get_bounding_client_rect().height() - el.get_bounding_client_rect().height();
+                    reserve.set(Some(rest.ceil() as i64));
+                }
+            }
+        });
+    }
     let paths = use_memo((bundle.clone(), width as i64, height as i64), move |(b, _, _)| {
         b.shapes.paths(width, height, PADDING)
     });

@@ -44,14 +44,21 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   const h1 = await page.$eval('#map', (f) => f.getBoundingClientRect().height);
   assert.ok(h1 > 300 && h1 !== 720, `resized to the content (${h1} px)`);
   // The app has no scrollbars of its own: its document is not taller than the iframe.
-  const inner = await frame.locator('html').evaluate((html) => [html.scrollHeight, html.clientHeight, getComputedStyle(html).overflow]);
-  assert.equal(inner[2], 'hidden');
-  // A narrow column makes the map shorter: a new height is posted and applied.
+  const [scrollH, clientH] = await frame.locator('html').evaluate((html) => [html.scrollHeight, html.clientHeight]);
+  assert.ok(scrollH <= clientH + 1, `document ${scrollH} px in an iframe of ${clientH} px`);
+  // embed.js answered, so the map has its natural size (as wide as the column, not squeezed to fit).
+  const [mapW, mapH] = await frame.locator('.map svg').evaluate((s) => [s.getBoundingClientRect().width, s.getBoundingClientRect().height]);
+  assert.ok(mapH > 0.75 * mapW, `natural map height ${mapH} px for ${mapW} px`);
+  // A narrow column makes the map shorter and the text longer: a new height is posted and applied.
+  const posted = await page.evaluate(() => window.__heights.length);
   await page.setViewportSize({ width: 360, height: 800 });
   await page.evaluate(() => document.querySelector('.col').style.setProperty('--w', '320px'));
-  await page.waitForFunction((h) => Math.abs(document.getElementById('map').getBoundingClientRect().height - h) > 20, h1);
+  await page.waitForFunction((n) => window.__heights.length > n
+    && Math.abs(document.getElementById('map').getBoundingClientRect().height - window.__heights.at(-1)) <= 1, posted);
   const h2 = await page.$eval('#map', (f) => f.getBoundingClientRect().height);
   assert.notEqual(h2, h1, `height follows the width (${h1} → ${h2})`);
+  const [scroll2, client2] = await frame.locator('html').evaluate((html) => [html.scrollHeight, html.clientHeight]);
+  assert.ok(scroll2 <= client2 + 1, `still no scrolling inside (${scroll2} px in ${client2} px)`);
   // Nothing leaks into the host: its styles are untouched, one guard global at most.
   assert.equal(await page.$eval('body', (b) => getComputedStyle(b).backgroundColor), 'rgb(250, 240, 230)');
   assert.equal(await page.$eval('body', (b) => getComputedStyle(b).fontFamily), 'serif');
@@ -68,11 +75,65 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   await context.close();
 });
 
-test('a host page without the script still gets a sensible fixed-height embed', async () => {
-  const { page, context } = await open(browser, `${origin()}/host-nosc.html`);
+test('a host page without the script: the whole map fits the fixed-height iframe, at every date and width', async () => {
+  const { page, context, errors } = await open(browser, `${origin()}/host-nosc.html`);
   const frame = page.frameLocator('#map');
   await frame.locator('[data-region]').first().waitFor({ timeout: 20000 });
   assert.equal(await page.$eval('#map', (f) => f.getBoundingClientRect().height), 720);
+  // Everything a reader needs is inside the 720 px, unscrolled: the document is no taller than
+  // the iframe, and title, map, legend, slider, date and sources end above its bottom edge.
+  const fits = async (what) => {
+    await frame.locator('.map svg').evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    const m = await frame.locator('html').evaluate((html) => {
+      const bottom = (sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? Infinity;
+      return {
+        scroll: html.scrollHeight, client: html.clientHeight,
+        parts: Object.fromEntries(['h1', '.map svg', '.legend', 'input[type=range]', '.readout-total', '.source-line']
+          .map((sel) => [sel, Math.round(bottom(sel))])),
+        map: document.querySelector('.map svg').getAttribute('height'),
+      };
+    });
+    assert.ok(m.scroll <= m.client + 1, `${what}: document ${m.scroll} px in ${m.client} px`);
+    for (const [sel, b] of Object.entries(m.parts)) assert.ok(b <= m.client, `${what}: ${sel} ends at ${b} px, below ${m.client}`);
+    return m;
+  };
+  const wide = await fits('640 px column');
+  // A date with a reported fact (its caption appears): the page keeps its height, the map its size.
+  await frame.locator('input[type=range]').focus();
+  await frame.locator('input[type=range]').press('Home');
+  for (let i = 0; i < 9; i++) await frame.locator('input[type=range]').press('ArrowRight');
+  await frame.locator('[data-current-date="2020-02-19"]').waitFor({ state: 'attached' });
+  assert.ok(await frame.locator('.event-caption').isVisible(), 'the fact of 19 Feb is shown');
+  const fact = await fits('640 px, 19 Feb');
+  assert.equal(fact.map, wide.map, 'a date step does not resize the map');
+  // A phone-width column cannot hold it all in 720 px with a readable map: the map keeps 220 px
+  // and the frame scrolls, so nothing is out of reach.
+  const wideWidth = Number(await frame.locator('.map svg').getAttribute('width'));
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.evaluate(() => document.querySelector('.col').style.setProperty('--w', '320px'));
+  await frame.locator('.map svg').evaluate((s, w) => new Promise((r, j) => {
+    const t0 = performance.now();
+    const check = () => (Number(s.getAttribute('width')) < w ? r()
+      : performance.now() - t0 > 5000 ? j(new Error('the map never narrowed')) : requestAnimationFrame(check));
+    check();
+  }), wideWidth);
+  // And it settles: the map's size holds still over the next frames (no layout feedback loop).
+  const sizes = await frame.locator('.map svg').evaluate((s) => new Promise((r) => {
+    const seen = [];
+    const tick = () => { seen.push(`${s.getAttribute('width')}x${s.getAttribute('height')}`); if (seen.length < 30) requestAnimationFrame(tick); else r(seen); };
+    setTimeout(tick, 300);
+  }));
+  assert.equal(new Set(sizes).size, 1, `the map keeps one size: ${[...new Set(sizes)].join(', ')}`);
+  const narrow = await frame.locator('html').evaluate((html) => {
+    html.scrollTop = html.scrollHeight;
+    return { top: html.scrollTop, max: html.scrollHeight - html.clientHeight, map: Number(document.querySelector('.map svg').getAttribute('height')),
+      source: document.querySelector('.source-line').getBoundingClientRect().bottom, client: html.clientHeight };
+  });
+  assert.ok(narrow.map >= 220, `the map stays readable (${narrow.map} px)`);
+  assert.ok(narrow.max > 0 && narrow.top === narrow.max, `the frame scrolls (${narrow.top} of ${narrow.max} px)`);
+  assert.ok(narrow.source <= narrow.client, 'scrolled to the end, the sources are in view');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'embed-fixed-height.png'), fullPage: true });
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
