@@ -216,8 +216,8 @@ async fn charts_render_with_descriptions_tables_and_the_bar_order() {
     assert_eq!(tops.len(), 9);
     assert_eq!(tops[6], "6", "黔西南 (7th in the dataset) leads on 19 Feb: first row");
     assert_eq!(ranking.matches("<rect").count(), 9 + 1, "nine bars and the selection frame");
-    assert!(ranking.contains(">72.1 %</text>"));
-    assert!(html.contains("Highlighted: Qianxinan, 72.1 % that day."));
+    assert!(ranking.contains(">72.1\u{a0}%</text>"));
+    assert!(html.contains("Highlighted: Qianxinan, 72.1\u{a0}% that day."));
     assert_eq!(html.matches("<details class=\"chart-table\"").count(), 2, "a data table per chart");
 }
 
@@ -266,11 +266,11 @@ async fn regions_are_one_tab_stop_and_say_what_they_show() {
     assert_eq!(tabindex.iter().filter(|t| *t == "0").count(), 1, "a roving tab stop: {tabindex:?}");
     assert_eq!(tabindex.len(), 9);
     let labels = attrs_of(&html, "data-region", "aria-label");
-    assert!(labels.contains(&"Zunyi 遵义市, 19 Feb 2020: 57.5 %".to_string()), "{labels:?}");
+    assert!(labels.contains(&"Zunyi 遵义市, 19 Feb 2020: 57.5\u{a0}%".to_string()), "{labels:?}");
     assert!(attrs_of(&html, "data-region", "role").iter().all(|r| r == "button"));
     let summary = html.split('<').find(|t| t.contains("class=\"map-summary\"")).unwrap();
     assert!(summary.contains("aria-live=\"polite\""), "{summary}");
-    assert!(html.contains("On 19 Feb 2020, 6 of 9 regions above 60 %"));
+    assert!(html.contains("On 19 Feb 2020, 6 of 9 regions above 60\u{a0}%"));
     assert!(html.contains("role=\"search\""));
     assert!(html.contains("class=\"zoom-in\""));
 }

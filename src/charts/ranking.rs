@@ -88,6 +88,11 @@ pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
     let fmt = |r: &Row| value_text(r, lang, change);
     let with_value: Vec<&Row> = rows.iter().filter(|r| r.value.is_some()).collect();
     match (with_value.first(), with_value.last(), lang) {
+        // All at one value: no region is "highest" or "lowest".
+        (Some(a), Some(b), _) if with_value.len() > 1 && (a.value, a.bound) == (b.value, b.bound) => match lang {
+            Lang::Zh => format!("条形图：{what}，{} 个地区均为{}。", with_value.len(), fmt(a)),
+            Lang::En => format!("Bar chart: {what}, all {} regions at {}.", with_value.len(), fmt(a)),
+        },
         (Some(a), Some(b), Lang::Zh) => {
             format!(
                 "条形图：{what}，{} 个地区从高到低排列；最高为{}（{}），最低为{}（{}）。",
@@ -143,7 +148,7 @@ pub struct Style<'a> {
 pub struct Tick {
     /// Horizontal position, in pixels.
     pub x: i32,
-    /// The label ("50 %", "+20 pp").
+    /// The label ("50 %"; a change without its unit, "+20").
     pub label: String,
 }
 
@@ -212,7 +217,9 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
         .into_iter()
         .map(|t| Tick {
             x: px(t) as i32,
-            label: if change { format::change(t, lang) } else { format::percent(t, lang) },
+            // Changes: the number alone, the heading names the unit ("个百分点" by every bar
+            // would not fit beside the longest).
+            label: if change { format::signed(t) } else { format::percent(t, lang) },
         })
         .collect();
     let top = frame.y0() as i32;
@@ -220,7 +227,10 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
         .iter()
         .enumerate()
         .map(|(rank, row)| {
-            let text = value_text(row, lang, change);
+            let text = match row.value {
+                Some(v) if change => format::signed(v),
+                _ => value_text(row, lang, change),
+            };
             let (span, text, text_x, text_end) = match row.value {
                 Some(v) => {
                     let (a, b) = (zero.min(px(v)) as i32, zero.max(px(v)).max(zero.min(px(v)) + 1.0) as i32);
@@ -305,7 +315,7 @@ mod tests {
         assert_eq!(l.bars.iter().filter(|b| b.selected).map(|b| b.code.as_str()).collect::<Vec<_>>(), ["520300"]);
         let leader = l.bars.iter().find(|b| b.label == "Qianxinan").unwrap();
         assert_eq!(leader.top, f.y0() as i32, "first row");
-        assert_eq!(leader.text, "72.1 %");
+        assert_eq!(leader.text, "72.1\u{a0}%");
         let (a, b) = leader.span.unwrap();
         assert_eq!(a, f.x0() as i32, "rates grow from the left edge");
         assert!(((b - a) as f64 - 0.721 * (f.x1() - f.x0())).abs() <= 1.0, "{a}..{b}");
@@ -332,11 +342,11 @@ mod tests {
         let l = layout(&f, &[row(0, Some(50.0)), row(1, None)], &RATE);
         assert_eq!(
             l.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
-            ["0 %", "25 %", "50 %", "75 %", "100 %"]
+            ["0\u{a0}%", "25\u{a0}%", "50\u{a0}%", "75\u{a0}%", "100\u{a0}%"]
         );
         assert_eq!((l.ticks[0].x, l.ticks[4].x), (f.x0() as i32, f.x1() as i32));
         let c = layout(&f, &[row(0, Some(5.0))], &Style { domain: (-20.0, 20.0), change: true, ..RATE });
-        assert_eq!(c.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["−20 pp", "±0 pp", "+20 pp"]);
+        assert_eq!(c.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["−20", "±0", "+20"]);
         assert_eq!(c.zero, ((f.x0() + f.x1()) / 2.0) as i32);
     }
 
@@ -349,8 +359,8 @@ mod tests {
         let (up, down, none) = (&l.bars[0], &l.bars[1], &l.bars[2]);
         assert_eq!(up.span.unwrap().0, l.zero);
         assert_eq!(down.span.unwrap().1, l.zero);
-        assert_eq!((up.text.as_str(), up.text_end), ("+10 pp", false));
-        assert_eq!((down.text.as_str(), down.text_end, down.text_x), ("−10 pp", true, down.span.unwrap().0 - 4));
+        assert_eq!((up.text.as_str(), up.text_end), ("+10", false));
+        assert_eq!((down.text.as_str(), down.text_end, down.text_x), ("−10", true, down.span.unwrap().0 - 4));
         assert_eq!((none.span, none.text.as_str(), none.text_x), (None, "no data", l.zero + 4));
         assert_eq!(
             [up.top, down.top, none.top],
@@ -384,7 +394,10 @@ mod tests {
         let first = &r[0];
         assert_eq!(first.value, ds.change_between(&first.code, 0, 9));
         let l = layout(&frame(480, r.len()), &r, &Style { domain: (-80.0, 80.0), change: true, ..RATE });
-        assert!(l.bars.iter().all(|b| b.text.ends_with(" pp") && b.span.unwrap().0 == l.zero));
+        assert!(l
+            .bars
+            .iter()
+            .all(|b| b.text.starts_with('+') && !b.text.contains("pp") && b.span.unwrap().0 == l.zero));
     }
 
     #[test]
@@ -394,8 +407,15 @@ mod tests {
         let r = rows(&ds, &labels, Measure::Rate(9));
         assert_eq!(
             describe(&r, "rate on 19 Feb 2020", Lang::En, false),
-            "Bar chart: rate on 19 Feb 2020, 9 regions from highest to lowest; highest Qianxinan (72.1 %), lowest Anshun (57.4 %)."
+            "Bar chart: rate on 19 Feb 2020, 9 regions from highest to lowest; highest Qianxinan (72.1\u{a0}%), lowest Anshun (57.4\u{a0}%)."
         );
+        let last = ds.dates.len() - 1;
+        let level = rows(&ds, &labels, Measure::Rate(last));
+        assert_eq!(
+            describe(&level, "rate on 1 Mar 2020", Lang::En, false),
+            "Bar chart: rate on 1 Mar 2020, all 9 regions at 100\u{a0}%."
+        );
+        assert_eq!(describe(&level, "3月1日复工率", Lang::Zh, false), "条形图：3月1日复工率，9 个地区均为100%。");
     }
 
     #[test]

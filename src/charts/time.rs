@@ -345,7 +345,7 @@ mod tests {
         assert!(s.contains(&crate::charts::svg_text("10 Feb")), "date labels in the page language");
         assert!(s.contains(&crate::charts::svg_text("Resumption rate (%)")));
         assert!(
-            s.contains(&crate::charts::svg_text("100 %")) && s.contains(&crate::charts::svg_text("0 %")),
+            s.contains(&crate::charts::svg_text("100\u{a0}%")) && s.contains(&crate::charts::svg_text("0\u{a0}%")),
             "percentages on the value axis"
         );
     }
@@ -425,7 +425,7 @@ mod tests {
         let labels: Vec<String> = ds.regions.iter().map(|s| s.name.en.clone()).collect();
         let d = describe(&ds, &labels, 9, Some("520300"), Lang::En);
         assert!(d.starts_with("Line chart: the resumption rate of 9 regions from 10 Feb 2020 to 1 Mar 2020"), "{d}");
-        assert!(d.contains("marks 19 Feb 2020") && d.contains("Highlighted: Zunyi, 57.5 % that day."), "{d}");
+        assert!(d.contains("marks 19 Feb 2020") && d.contains("Highlighted: Zunyi, 57.5\u{a0}% that day."), "{d}");
     }
 
     #[test]

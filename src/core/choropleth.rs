@@ -68,7 +68,7 @@ mod tests {
     fn rate_and_change() {
         let ds = Bundle::embedded().dataset;
         let s = shown(&ds, "520300", Mode::new(&ds, 9, None), Lang::En);
-        assert_eq!(s.text.as_deref(), Some("57.5 %"));
+        assert_eq!(s.text.as_deref(), Some("57.5\u{a0}%"));
         assert_eq!(s.fill, Sequential::rate().color(ds.value("520300", 9).unwrap().rate));
         let m = Mode::new(&ds, 9, Some(2));
         let c = shown(&ds, "520300", m, Lang::En);

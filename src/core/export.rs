@@ -133,8 +133,13 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
             let e = scale.extent;
             (
                 scale.ramp(11).into_iter().map(|(v, c)| ((v + e) / (2.0 * e), c)).collect(),
-                [-e, 0.0, e].iter().map(|&v| ((v + e) / (2.0 * e), format::change(v, lang))).collect(),
-                format!("{}{}", ds.meta.metric.name.get(lang), lang.pick("的变化（百分点）", " change (points)")),
+                // The caption names the unit, as on the page's legend.
+                [-e, 0.0, e].iter().map(|&v| ((v + e) / (2.0 * e), format::signed(v))).collect(),
+                format!(
+                    "{}{}",
+                    ds.meta.metric.name.get(lang),
+                    lang.pick("的变化（百分点）", " change (percentage points)")
+                ),
             )
         }
     };
@@ -286,7 +291,7 @@ mod tests {
         assert!(svg.contains("Illustrative data"));
         assert!(svg.contains("Tianditu"));
         assert!(svg.contains("Sources: China News Service"));
-        assert!(svg.contains("id=\"ramp\"") && svg.contains(">100 %<"));
+        assert!(svg.contains("id=\"ramp\"") && svg.contains(">100\u{a0}%<"));
         assert!(svg.contains("sans-serif"), "fonts fall back to a generic family");
         assert!(!svg.contains("href=\"http"), "no external resources");
         // Balanced tags (a cheap well-formedness check; the e2e test parses it in the browser).
@@ -294,7 +299,7 @@ mod tests {
         assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
         let change = poster_svg(&b, &Poster { compare: Some(2), ..p });
         assert!(change.contains("Change from 12 Feb 2020 to 19 Feb 2020"));
-        assert!(change.contains(" pp<"));
+        assert!(change.contains(" change (percentage points)<") && change.contains(">+") && !change.contains(" pp<"));
     }
 
     #[test]

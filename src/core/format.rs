@@ -22,7 +22,8 @@ pub fn number(v: f64) -> String {
 pub fn percent(v: f64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}%", number(v)),
-        Lang::En => format!("{} %", number(v)),
+        // A no-break space: "60 %" never wraps between the number and its sign.
+        Lang::En => format!("{}\u{a0}%", number(v)),
     }
 }
 
@@ -37,6 +38,16 @@ pub fn value(v: &Value, lang: Lang) -> String {
 
 /// A change in percentage points with its sign ("+3.2 pp", "−1 个百分点").
 pub fn change(pp: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 个百分点", signed(pp)),
+        Lang::En => format!("{}\u{a0}pp", signed(pp)),
+    }
+}
+
+/// A change's number with its sign and no unit ("+3.2", "−1", "±0"), for places whose heading
+/// or caption already names the unit (scale ticks, the bars of a ranking of changes): the unit
+/// written beside every number would not fit there.
+pub fn signed(pp: f64) -> String {
     let r = (pp * 10.0).round() / 10.0;
     let sign = if r > 0.0 {
         "+"
@@ -45,10 +56,7 @@ pub fn change(pp: f64, lang: Lang) -> String {
     } else {
         "±"
     };
-    match lang {
-        Lang::Zh => format!("{sign}{} 个百分点", number(r.abs())),
-        Lang::En => format!("{sign}{} pp", number(r.abs())),
-    }
+    format!("{sign}{}", number(r.abs()))
 }
 
 /// A date for reading: "2020年2月19日" or "19 Feb 2020".
@@ -83,17 +91,18 @@ mod tests {
         assert_eq!(number(100.0), "100");
         assert_eq!(number(99.96), "100");
         assert_eq!(percent(61.25, Lang::Zh), "61.3%");
-        assert_eq!(percent(61.0, Lang::En), "61 %");
+        assert_eq!(percent(61.0, Lang::En), "61\u{a0}%", "a no-break space");
         let bound = Value { rate: 60.0, bound: Bound::MoreThan, counts: None };
-        assert_eq!(value(&bound, Lang::En), "more than 60 %");
+        assert_eq!(value(&bound, Lang::En), "more than 60\u{a0}%");
         assert_eq!(value(&bound, Lang::Zh), "60%以上");
     }
 
     #[test]
     fn changes_carry_a_sign() {
-        assert_eq!(change(3.24, Lang::En), "+3.2 pp");
+        assert_eq!(change(3.24, Lang::En), "+3.2\u{a0}pp");
         assert_eq!(change(-1.0, Lang::Zh), "−1 个百分点");
-        assert_eq!(change(0.01, Lang::En), "±0 pp");
+        assert_eq!(change(0.01, Lang::En), "±0\u{a0}pp");
+        assert_eq!((signed(3.24), signed(-1.0), signed(0.01)), ("+3.2".into(), "−1".into(), "±0".into()));
     }
 
     #[test]

@@ -314,20 +314,36 @@ impl AppState {
         };
         let mut vals: Vec<(&crate::core::dataset::Series, crate::core::dataset::Value)> =
             ds.regions.iter().filter_map(|s| s.values.get(i).copied().flatten().map(|v| (s, v))).collect();
-        vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate));
+        // Highest first; ties by name, as the ranking chart orders them, so both name the same
+        // regions as highest and lowest.
+        vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate).then_with(|| name(a.0).cmp(&name(b.0))));
         let n = ds.regions.len();
         let above = vals.iter().filter(|(_, v)| v.rate > 60.0).count();
         let d = format::date(date, lang);
         let mut out = match lang {
             Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
-            Lang::En => format!("On {d}, {above} of {n} regions above 60 %"),
+            Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent(60.0, lang)),
         };
-        if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
-            let (hn, hv, ln, lv) = (name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang));
-            out.push_str(&match lang {
-                Lang::Zh => format!("；最高{hn}（{hv}），最低{ln}（{lv}）"),
-                Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
-            });
+        match (vals.first(), vals.last()) {
+            // Every region with a value at the same rate: naming one "highest" and another
+            // "lowest" would be arbitrary.
+            (Some(hi), Some(lo)) if vals.len() > 1 && (hi.1.rate, hi.1.bound) == (lo.1.rate, lo.1.bound) => {
+                let (k, v) = (vals.len(), format::value(&hi.1, lang));
+                out.push_str(&match (lang, k == n) {
+                    (Lang::Zh, true) => format!("；各地区均为{v}"),
+                    (Lang::Zh, false) => format!("；有数据的 {k} 个地区均为{v}"),
+                    (Lang::En, true) => format!("; every region at {v}"),
+                    (Lang::En, false) => format!("; all {k} regions with data at {v}"),
+                });
+            }
+            (Some(hi), Some(lo)) => {
+                let (hn, hv, ln, lv) = (name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang));
+                out.push_str(&match lang {
+                    Lang::Zh => format!("；最高{hn}（{hv}），最低{ln}（{lv}）"),
+                    Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
+                });
+            }
+            _ => {}
         }
         if let Some(t) = ds.total(i) {
             out.push_str(&match lang {
@@ -559,12 +575,41 @@ mod tests {
         s.apply(&Action::Seek(9));
         assert_eq!(
             s.summary(&ds),
-            "On 19 Feb 2020, 6 of 9 regions above 60 %; highest Qianxinan (72.1 %), lowest Anshun (57.4 %); province total 62.3 % (illustrative data)."
+            "On 19 Feb 2020, 6 of 9 regions above 60\u{a0}%; highest Qianxinan (72.1\u{a0}%), lowest Anshun (57.4\u{a0}%); province total 62.3\u{a0}% (illustrative data)."
         );
         s.apply(&Action::SetLang(Lang::Zh));
         assert_eq!(
             s.summary(&ds),
             "2020年2月19日：9 个地区中 6 个复工率高于60%；最高黔西南州（72.1%），最低安顺（57.4%）；全省合计 62.3%（示意数据）。"
         );
+    }
+
+    #[test]
+    fn summary_names_no_highest_or_lowest_when_all_are_level() {
+        let ds = ds();
+        let last = ds.dates.len() - 1;
+        assert!(
+            ds.regions.iter().all(|r| r.values[last].map(|v| v.rate) == Some(100.0)),
+            "every prefecture at 100 % on 1 Mar"
+        );
+        let mut s = AppState::new(ds.dates.len(), Lang::En);
+        s.apply(&Action::Seek(last));
+        let en = s.summary(&ds);
+        assert!(en.contains("; every region at 100\u{a0}%;") && !en.contains("highest"), "{en}");
+        s.apply(&Action::SetLang(Lang::Zh));
+        let zh = s.summary(&ds);
+        assert!(zh.contains("；各地区均为100%；") && !zh.contains("最高"), "{zh}");
+    }
+
+    #[test]
+    fn summary_breaks_ties_by_name_as_the_ranking_does() {
+        let mut ds = ds();
+        // Two regions level at the top on 19 Feb: the one first by name is named highest.
+        let top = ds.regions.iter().map(|r| r.values[9].unwrap().rate).fold(f64::MIN, f64::max);
+        let k = ds.regions.iter().position(|r| r.name.en == "Anshun").unwrap();
+        ds.regions[k].values[9] = Some(crate::core::dataset::Value::exact(top));
+        let mut s = AppState::new(ds.dates.len(), Lang::En);
+        s.apply(&Action::Seek(9));
+        assert!(s.summary(&ds).contains("highest Anshun (72.1\u{a0}%)"), "{}", s.summary(&ds));
     }
 }

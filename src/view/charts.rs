@@ -274,7 +274,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
     html! {
         <figure class="chart ranking-chart">
             <figcaption>
-                <h2>{ if change { lang.pick("变化排名", "Ranking of the change") } else { lang.pick("当日排名", "Ranking for the date") } }</h2>
+                <h2>{ if change { lang.pick("变化排名（百分点）", "Ranking of the change (percentage points)") } else { lang.pick("当日排名", "Ranking for the date") } }</h2>
                 <p class="chart-desc">{ &description }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()} data-order={order}

@@ -67,7 +67,7 @@ test('keyboard only: reach every region, hear it, select it; then every control'
     const code = await page.evaluate(() => document.activeElement.dataset.region);
     seen.add(code);
     const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
-    assert.match(label, /19 Feb 2020: \d+(\.\d)? %/, `the region says its date and value: ${label}`);
+    assert.match(label, /19 Feb 2020: \d+(\.\d)?\s%/, `the region says its date and value: ${label}`);
     assert.ok(await page.isVisible(`.tooltip[data-tooltip-region="${code}"]`), 'focus shows the tooltip');
     await page.keyboard.press('ArrowRight');
   }

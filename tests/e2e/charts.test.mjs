@@ -100,13 +100,39 @@ test('clicking the time chart sets the date; hovering a line highlights the regi
   await context.close();
 });
 
+test('compare mode in Chinese: the legend ticks do not overlap and every bar value is inside the chart', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19&compare=2020-02-12&lang=zh');
+  await page.waitForSelector('.ranking-svg .bar-value');
+  const ticks = await page.$$eval('.legend-diverging .legend-ramp text', (ts) => ts.map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent, left: r.left, right: r.right };
+  }));
+  assert.equal(ticks.length, 5);
+  for (let i = 1; i < ticks.length; i++) {
+    assert.ok(ticks[i].left >= ticks[i - 1].right, `“${ticks[i - 1].text}” and “${ticks[i].text}” overlap`);
+  }
+  const ramp = await page.$eval('.legend-diverging .legend-ramp', (s) => s.getBoundingClientRect().toJSON());
+  assert.ok(ticks[0].left >= ramp.left && ticks.at(-1).right <= ramp.right, 'the end ticks are not cut off');
+  const outside = await page.$eval('.ranking-svg', (svg) => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('.bar-value, .tick-label')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.right > box.right + 0.5 || r.left < box.left - 0.5;
+    }).map((t) => t.textContent);
+  });
+  assert.deepEqual(outside, [], 'values and ticks inside the ranking');
+  assert.match(await page.locator('.ranking-chart h2').innerText(), /百分点/, 'the heading names the unit');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('compare mode colours by change, shows its legend and ranking, and restores from the URL', async () => {
   const { page, errors, context } = await ready('?date=2020-02-19&compare=2020-02-12');
   assert.ok(await page.isVisible('.legend-diverging'));
   assert.equal(await page.getAttribute('.ranking-chart .chart-canvas', 'data-measure'), 'change');
   const changeFills = await fills(page);
-  assert.match(await page.locator('.legend-diverging').innerText(), /pp/);
-  assert.match(await page.locator('.labels').textContent(), /\+\d+(\.\d)? pp/, 'labels show the change');
+  assert.match(await page.locator('.legend-diverging').innerText(), /change \(percentage points\)\n−\d+/, 'the caption names the unit, the ticks are numbers');
+  assert.match(await page.locator('.labels').textContent(), /\+\d+(\.\d)?\spp/, 'labels show the change');
   await page.uncheck('.compare input');
   assert.equal(await page.locator('.legend-diverging').count(), 0);
   const rateFills = await fills(page);
@@ -126,8 +152,8 @@ test('compare mode colours by change, shows its legend and ranking, and restores
 
 test('each chart has a description and a data table reachable by keyboard', async () => {
   const { page, context } = await ready('?date=2020-02-19&region=520300');
-  assert.match(await page.locator('.time-chart .chart-desc').innerText(), /Highlighted: Zunyi, 57.5 % that day/);
-  assert.match(await page.locator('.ranking-chart .chart-desc').innerText(), /highest Qianxinan \(72.1 %\), lowest Anshun \(57.4 %\)/);
+  assert.match(await page.locator('.time-chart .chart-desc').innerText(), /Highlighted: Zunyi, 57.5\s% that day/);
+  assert.match(await page.locator('.ranking-chart .chart-desc').innerText(), /highest Qianxinan \(72.1\s%\), lowest Anshun \(57.4\s%\)/);
   await page.focus('.time-chart summary');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.time-chart table', { state: 'visible' }); // built when opened

@@ -102,11 +102,11 @@ test('the 2021 reported snapshot: selectable, lower bounds hatched, tooltips say
   assert.equal(await page.locator('[data-lower-bound]').count(), 6, 'six prefectures known only as a lower bound');
   assert.ok(await page.isVisible('.legend-bound'));
   await page.hover('[data-region="520500"]');
-  assert.match(await page.locator('.tooltip').innerText(), /more than 60 %/);
+  assert.match(await page.locator('.tooltip').innerText(), /more than 60\s%/);
   assert.match(await page.locator('.tooltip').innerText(), /Reported figure/);
   await page.hover('[data-region="522300"]');
-  assert.match(await page.locator('.tooltip').innerText(), /94\.8 %/);
-  assert.match(await page.locator('.readout-total').innerText(), /66\.5 %/);
+  assert.match(await page.locator('.tooltip').innerText(), /94\.8\s%/);
+  assert.match(await page.locator('.readout-total').innerText(), /66\.5\s%/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-2021.png'), fullPage: true });
   // The link reopens it.
   const again = await ready('?dataset=2021');

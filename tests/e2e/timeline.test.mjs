@@ -253,7 +253,7 @@ test('events are marked on the timeline; hovering or focusing one shows its text
   assert.equal(await page.locator('.event-mark').count(), 5, 'five dates with reported facts');
   await page.hover('.event-mark[data-event-index="9"]');
   const pop = page.locator('.event-pop');
-  assert.match(await pop.innerText(), /more than 60 %/);
+  assert.match(await pop.innerText(), /more than 60\s%/);
   assert.equal(await pop.locator('a').getAttribute('href'), 'https://gz.cnipai.com/news/detail/257165.html');
   await page.mouse.move(2, 2);
   await page.focus('.event-mark[data-event-index="16"]');
