@@ -19,6 +19,7 @@
 //!    rounded. The rate shown is resumed ÷ due, so the province total Σ resumed ÷ Σ due is exact.
 
 use crate::core::dataset::{Counts, Dataset, Event, Meta, Metric, Series, Source, Value, FORMAT};
+use crate::core::format;
 use crate::core::date::Date;
 use crate::core::i18n::Text;
 
@@ -196,7 +197,22 @@ pub fn dataset() -> Dataset {
             Series { code: code.into(), name: Text::new(zh, en), values }
         })
         .collect();
-    Dataset { meta: meta(), dates, regions, events: events(), totals: vec![] }
+    let mut ds = Dataset { meta: meta(), dates, regions, events: events(), totals: vec![] };
+    // Say what the province total on the page is, with its figures on the anchor dates, so that
+    // nobody takes the path's 30 % and 61 % for the totals shown (they differ: leads and lags are
+    // weighted by the enterprise counts).
+    let at = |d: &str| {
+        let i = ds.date_index(Date::parse(d).expect("valid literal date")).expect("a date of the series");
+        format::number(ds.total(i).expect("counts for every prefecture").rate)
+    };
+    let (t10, t19) = (at("2020-02-10"), at("2020-02-19"));
+    ds.meta.method.zh.push_str(&format!(
+        "页面上的全省合计是各市（州）已复工户数之和除以应复工户数之和，因此只大致沿全省路径：2月10日为{t10}%，2月19日为{t19}%。"
+    ));
+    ds.meta.method.en.push_str(&format!(
+        " The province total on the page is the sum of the prefectures' enterprises resumed divided by the sum due, so it follows the path only approximately: {t10} % on 10 Feb, {t19} % on 19 Feb."
+    ));
+    ds
 }
 
 /// The illustrative county dataset: each of Guizhou's 88 counties carries its prefecture's

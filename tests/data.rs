@@ -56,6 +56,17 @@ fn has_every_prefecture_of_the_map() {
 }
 
 #[test]
+fn the_method_text_gives_the_province_totals_the_page_shows() {
+    // The path's anchors (30 %, 61 %) are not the totals on the page; the method says what those are.
+    let ds = data();
+    for (day, zh_day, en_day) in [("2020-02-10", "2月10日", "10 Feb"), ("2020-02-19", "2月19日", "19 Feb")] {
+        let total = guizhou_map::core::format::number(ds.total(ds.date_index(d(day)).unwrap()).unwrap().rate);
+        assert!(ds.meta.method.zh.contains(&format!("{zh_day}为{total}%")), "{total}: {}", ds.meta.method.zh);
+        assert!(ds.meta.method.en.contains(&format!("{total} % on {en_day}")), "{total}: {}", ds.meta.method.en);
+    }
+}
+
+#[test]
 fn province_above_60_percent_on_19_feb() {
     // 中新网, 2020-02-20: "截至2月19日,贵州省规模以上工业企业复产率突破60%".
     let ds = data();
