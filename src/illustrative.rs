@@ -19,8 +19,8 @@
 //!    rounded. The rate shown is resumed ÷ due, so the province total Σ resumed ÷ Σ due is exact.
 
 use crate::core::dataset::{Counts, Dataset, Event, Meta, Metric, Series, Source, Value, FORMAT};
-use crate::core::format;
 use crate::core::date::Date;
+use crate::core::format;
 use crate::core::i18n::Text;
 
 /// First date of the series.

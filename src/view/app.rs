@@ -78,6 +78,33 @@ fn prefers_reduced_motion() -> bool {
 }
 
 /// `true` inside an iframe.
+/// How the regions of a level are named in running text: ("各市（州）", "Prefecture",
+/// "prefecture"), and so on. (Both English cases written out: `to_lowercase` would bring Unicode's
+/// case tables into the wasm for three words.)
+fn level_words(level: &str) -> (&'static str, &'static str, &'static str) {
+    match level {
+        "prefecture" => ("各市（州）", "Prefecture", "prefecture"),
+        "county" => ("各县（市、区）", "County", "county"),
+        _ => ("各地区", "Regional", "regional"),
+    }
+}
+
+/// The illustrative badge's sentence. The full page has the method below the map; an embed has
+/// not (its source line links to it), so it does not point "below".
+fn illustrative_note(level: &str, embed: bool, lang: Lang) -> String {
+    let (zh, _, en) = level_words(level);
+    match (lang, embed) {
+        (Lang::Zh, false) => format!("{zh}数值并非报道数字，而是按下方说明的方法生成，并与报道的全省数字一致。"),
+        (Lang::Zh, true) => format!("{zh}数值并非报道数字，而是按公开说明的方法生成，并与报道的全省数字一致。"),
+        (Lang::En, false) => format!(
+            "The {en} values are not reported figures: they are made by the method below and agree with the reported province figures."
+        ),
+        (Lang::En, true) => format!(
+            "The {en} values are not reported figures: they are made by a published method and agree with the reported province figures."
+        ),
+    }
+}
+
 fn in_iframe() -> bool {
     window().map(|w| w.parent().ok().flatten().map(|p| p != w).unwrap_or(false)).unwrap_or(false)
 }
@@ -703,6 +730,14 @@ pub fn Page(props: &PageProps) -> Html {
     // playback so it does not flood the history, written in idle time (`write_url_when_idle`).
     // The first render leaves the URL as it came.
     let query = s.to_url(&bundle.dataset, default_lang).to_query();
+    // The same view on the full page (the embed links there for the method).
+    let full_page_query = if embed {
+        let mut u = s.to_url(&bundle.dataset, default_lang);
+        u.embed = false;
+        u.to_query()
+    } else {
+        String::new()
+    };
     {
         let first = use_mut_ref(|| true);
         use_effect_with((query.clone(), playing), move |(query, playing)| {
@@ -796,7 +831,7 @@ pub fn Page(props: &PageProps) -> Html {
                             { lang.pick("演示", "Present") }
                         </button>
                         <button type="button" class="dark-switch" onclick={cycle_dark} title={dark_label}
-                            aria-label={dark_label}>{ if dark { "☾" } else { "☀" } }</button>
+                            aria-label={dark_label}>{ match s.dark { Dark::Auto => "◐", Dark::On => "☾", Dark::Off => "☀" } }</button>
                         <button type="button" class="lang-switch" onclick={switch_lang}
                             aria-label={lang.pick("Switch to English", "切换到中文")}>
                             { lang.pick("English", "中文") }
@@ -808,9 +843,7 @@ pub fn Page(props: &PageProps) -> Html {
                     <p class="badge" role="note" data-illustrative="true">
                         <strong>{ "示意数据 · Illustrative data" }</strong>
                         { " — " }
-                        { lang.pick(
-                            "各市（州）数值并非报道数字，而是按下方说明的方法生成，并与报道的全省数字一致。",
-                            "The prefecture values are not reported figures: they are made by the method below and agree with the reported province figures.") }
+                        { illustrative_note(&meta.region_level, embed, lang) }
                     </p>
                 }
             </header>
@@ -905,7 +938,15 @@ pub fn Page(props: &PageProps) -> Html {
                         <p class="source-line">
                             { lang.pick("来源：", "Sources: ") }
                             { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("；", "; ")) }
-                            if meta.illustrative { { lang.pick("。各市（州）数值为示意数据。", ". Prefecture values are illustrative.") } }
+                            if meta.illustrative {
+                                { match (level_words(&meta.region_level), lang) {
+                                    ((zh, _, _), Lang::Zh) => format!("。{zh}数值为示意数据（"),
+                                    ((_, en, _), Lang::En) => format!(". {en} values are illustrative ("),
+                                } }
+                                <a href={format!("./{}#about-the-data", full_page_query)} target="_blank" rel="noopener">
+                                    { lang.pick("生成方法", "how they were made") }</a>
+                                { lang.pick("）。", ").") }
+                            }
                         </p>
                     }
                     <p>{ lang.pick(ATTRIBUTION_ZH, ATTRIBUTION) }</p>

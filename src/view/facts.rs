@@ -34,7 +34,7 @@ pub fn Facts(props: &FactsProps) -> Html {
                     { link(&e.source.url, e.source.name.get(lang)) }
                 </li>
             }) }</ol>
-            <h2>{ lang.pick("数据说明", "About the data") }</h2>
+            <h2 id="about-the-data">{ lang.pick("数据说明", "About the data") }</h2>
             <p class="definition">{ meta.metric.definition.get(lang) }</p>
             if !meta.method.get(lang).is_empty() {
                 <p class="method">{ meta.method.get(lang) }</p>

@@ -208,6 +208,17 @@ pub fn MapView(props: &MapProps) -> Html {
         let (pointer, local) = (pointer.clone(), local.clone());
         move |e: &PointerEvent| pointer.set(local(e.client_x() as f64, e.client_y() as f64))
     };
+    // Keyboard: the tooltip of a focused region goes when focus leaves the map (moving between
+    // regions, the next region's focus shows its own).
+    let on_focus_out = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: FocusEvent| {
+            let to = e.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if to.is_none_or(|t| t.closest("[data-region]").ok().flatten().is_none()) {
+                on_action.emit(Action::Hover(None));
+            }
+        })
+    };
     let on_leave = {
         let on_action = on_action.clone();
         Callback::from(move |e: PointerEvent| {
@@ -417,7 +428,7 @@ pub fn MapView(props: &MapProps) -> Html {
     html! {
         <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container}>
             <svg ref={svg_ref} width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
-                role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click}
+                role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click} onfocusout={on_focus_out}
                 onpointerdown={on_down} onpointermove={on_pointer_move} onpointerup={on_up.clone()} onpointercancel={on_up}
                 onwheel={on_wheel}>
                 <defs>

@@ -9,6 +9,7 @@ use crate::core::i18n::Lang;
 use crate::core::state::{date_input, Action};
 use crate::core::timeline::SPEEDS;
 use crate::view::app::SharedBundle;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`TimelineBar`].
@@ -105,10 +106,12 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             on_action.emit(Action::SetLoop(input.checked()));
         })
     };
+    // Compare with the window's first date (or its last, when the first is shown); the disabled
+    // list already shows the date that ticking the box will pick.
+    let default_compare = if index > from { from } else { to };
     let on_compare_toggle = {
         let on_action = on_action.clone();
-        // Compare with the window's first date (or its last, when the first is shown).
-        let default = if index > from { from } else { to };
+        let default = default_compare;
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             on_action.emit(Action::SetCompare(input.checked().then_some(default)));
@@ -124,7 +127,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
         })
     };
     let compare_options = dates.iter().enumerate().map(|(i, d)| {
-        html! { <option value={i.to_string()} selected={*compare == Some(i)}>{ format::date(*d, lang) }</option> }
+        html! { <option value={i.to_string()} selected={compare.unwrap_or(default_compare) == i}>{ format::date(*d, lang) }</option> }
     });
     let at_end = index >= to;
     let play_label = match (playing, at_end) {
@@ -201,6 +204,16 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             <div class="timeline-track" onmouseleave={{
                 let shown_event = shown_event.clone();
                 Callback::from(move |_: MouseEvent| shown_event.set(None))
+            }} onfocusout={{
+                // Keyboard: the fact's pop-up goes when focus leaves the marks and the pop-up itself
+                // (its link and close button are inside it).
+                let shown_event = shown_event.clone();
+                Callback::from(move |e: FocusEvent| {
+                    let to = e.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    if to.is_none_or(|t| t.closest(".event-marks, .event-pop").ok().flatten().is_none()) {
+                        shown_event.set(None);
+                    }
+                })
             }}>
                 <input type="range" class="date-slider" min="0" max={n.saturating_sub(1).to_string()} step="1"
                     value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()}

@@ -52,6 +52,28 @@ for (const [name, query, options] of MODES) {
   });
 }
 
+test('keyboard only: a tooltip or a fact pop-up shown by focus goes when focus moves on', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?lang=en&date=2020-02-19`);
+  await page.waitForSelector('input[type=range]');
+  const tabTo = async (test, what) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(test)) return;
+    }
+    assert.fail(`Tab never reached ${what}`);
+  };
+  await tabTo(() => document.activeElement?.hasAttribute('data-region'), 'a region');
+  assert.equal(await page.locator('.tooltip').count(), 1, 'focus on a region shows its tooltip');
+  await tabTo(() => !document.activeElement?.closest('svg'), 'past the map');
+  assert.equal(await page.locator('.tooltip').count(), 0, 'and it goes when focus leaves the map');
+  await tabTo(() => document.activeElement?.classList.contains('event-mark'), 'a fact mark');
+  assert.equal(await page.locator('.event-pop').count(), 1, 'focus on a fact mark shows the fact');
+  await tabTo(() => !document.activeElement?.closest('.event-marks, .event-pop'), 'past the marks');
+  assert.equal(await page.locator('.event-pop').count(), 0, 'and it goes when focus moves past the marks');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keyboard only: reach every region, hear it, select it; then every control', async () => {
   const { page, context } = await open(browser, `${server.url}?lang=en&date=2020-02-19`);
   await page.waitForSelector('.time-chart svg');

@@ -122,6 +122,7 @@ test('the county map: 88 counties drawn and coloured, steps still fast', async (
   const fills = await page.$$eval('[data-region]', (els) => els.map((e) => e.getAttribute('fill')));
   assert.ok(fills.every((f) => /^#[0-9a-f]{6}$/.test(f) && f !== '#d4d4d4'), 'every county has a value');
   assert.ok(await page.isVisible('[data-illustrative]'));
+  assert.match(await page.locator('[data-illustrative]').innerText(), /The county values are not reported figures/, 'the badge names the level shown');
   await page.hover('[data-region="520102"]');
   assert.match(await page.locator('.tooltip').innerText(), /南明区/);
   await page.click('h1');
