@@ -195,7 +195,12 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
             _ => MUTED.stroke_width(1),
         };
         for run in runs(s.values.iter().map(|v| v.map(|v| v.rate))) {
-            c.draw_series(LineSeries::new(run, style)).map_err(|e| e.to_string())?;
+            // A value with no neighbour is a dot: a line of one point draws nothing.
+            if let [only] = run[..] {
+                c.draw_series(std::iter::once(Circle::new(only, 3, style.filled()))).map_err(|e| e.to_string())?;
+            } else {
+                c.draw_series(LineSeries::new(run, style)).map_err(|e| e.to_string())?;
+            }
         }
         if e > 0 {
             if let Some((_, v)) = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v.rate))) {
@@ -348,6 +353,24 @@ mod tests {
             s.contains(&crate::charts::svg_text("100\u{a0}%")) && s.contains(&crate::charts::svg_text("0\u{a0}%")),
             "percentages on the value axis"
         );
+    }
+
+    #[test]
+    fn a_value_without_neighbours_is_drawn_as_a_dot() {
+        // Zunyi has only 12 Feb (its neighbours are gaps): a dot, where a line of one point is nothing.
+        let mut ds = Bundle::embedded().dataset;
+        let k = ds.regions.iter().position(|r| r.code == "520300").unwrap();
+        for (i, v) in ds.regions[k].values.iter_mut().enumerate() {
+            if i != 2 {
+                *v = None;
+            }
+        }
+        let labels = labels(&ds);
+        let chart = TimeChart { ds: &ds, labels: &labels, selected: None, hovered: None, lang: Lang::En, dark: false };
+        let f = frame(640);
+        let s = to_svg(f.width, f.height, |root| draw(root, &chart, &f)).unwrap();
+        assert_eq!(s.split("<polyline").skip(1).filter(|p| p.contains("#BDBDBD")).count(), 8, "eight lines");
+        assert_eq!(s.matches("<circle").count(), 1, "and one dot");
     }
 
     #[test]

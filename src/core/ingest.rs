@@ -14,7 +14,7 @@
 use crate::core::dataset::{Bound, Counts, Dataset, Meta, Metric, Series, Value, MAX_BYTES};
 use crate::core::date::{truncate, Date};
 use crate::core::geo::{self, Region};
-use crate::core::i18n::Text;
+use crate::core::i18n::{Lang, Text};
 use crate::core::names::short_zh;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -52,6 +52,23 @@ impl Issue {
         en: impl Into<String>,
     ) -> Issue {
         Issue { severity, file: truncate(file, 80), place: place.into(), message: Text::new(zh, en) }
+    }
+}
+
+impl Issue {
+    /// The place in the reader's language: a CSV place (`line 3, column rate`) reads
+    /// `第 3 行，rate 列` in Chinese; JSON and GeoJSON paths (`regions[2].values[5]`,
+    /// `features[3]`) are the same in both.
+    pub fn place_in(&self, lang: Lang) -> String {
+        let p = self.place.as_str();
+        match (lang, p.strip_prefix("line ")) {
+            (Lang::Zh, Some(rest)) => match rest.split_once(", column ") {
+                Some((line, col)) if col.bytes().all(|b| b.is_ascii_digit()) => format!("第 {line} 行，第 {col} 列"),
+                Some((line, col)) => format!("第 {line} 行，{col} 列"),
+                None => format!("第 {rest} 行"),
+            },
+            _ => p.to_string(),
+        }
     }
 }
 
@@ -728,28 +745,73 @@ pub fn reconcile(file: &str, ds: &mut Dataset, map: &[Region]) -> Vec<Issue> {
             }
         }
     }
-    let mut matched: BTreeSet<String> = BTreeSet::new();
+    // Map code → the series that holds it; later series naming the same region merge into it.
+    let mut holder: HashMap<String, usize> = HashMap::new();
+    let mut merges: Vec<(usize, usize, String)> = vec![];
     let mut unmatched = vec![];
-    for s in ds.regions.iter_mut() {
-        if codes.contains(s.code.as_str()) {
-            matched.insert(s.code.clone());
-            continue;
-        }
-        let found = [&s.code, &s.name.zh, &s.name.en]
-            .iter()
-            .filter(|n| !n.is_empty())
-            .find_map(|n| by_name.get(&name_key(n)).copied());
-        match found {
-            Some(code) if !matched.contains(code) => {
-                if s.name.zh.is_empty() && !s.code.is_ascii() {
-                    s.name.zh = s.code.clone();
+    for (k, s) in ds.regions.iter_mut().enumerate() {
+        let target = if codes.contains(s.code.as_str()) {
+            Some(s.code.clone())
+        } else {
+            [&s.code, &s.name.zh, &s.name.en]
+                .iter()
+                .filter(|n| !n.is_empty())
+                .find_map(|n| by_name.get(&name_key(n)).map(|c| c.to_string()))
+        };
+        match target {
+            Some(code) => {
+                if let Some(&into) = holder.get(&code) {
+                    merges.push((k, into, code));
+                    continue;
                 }
-                s.code = code.to_string();
-                matched.insert(code.to_string());
+                if s.code != code {
+                    if s.name.zh.is_empty() && !s.code.is_ascii() {
+                        s.name.zh = s.code.clone();
+                    }
+                    s.code = code.clone();
+                }
+                holder.insert(code, k);
             }
-            _ => unmatched.push(s.code.clone()),
+            None => unmatched.push(s.code.clone()),
         }
     }
+    // 遵义 in some rows and Zunyi in others (or 黔东南州 and Qiandongnan) are one region: its rows
+    // join the first spelling's series; a date both give keeps the first value, as a repeated row does.
+    let mut gone = vec![false; ds.regions.len()];
+    for (from, into, code) in merges {
+        let later = std::mem::take(&mut ds.regions[from].values);
+        let (a, b) = (ds.regions[into].name.zh.clone(), ds.regions[from].code.clone());
+        let a = if a.is_empty() { ds.regions[into].code.clone() } else { a };
+        let mut twice = 0usize;
+        for (slot, v) in ds.regions[into].values.iter_mut().zip(later) {
+            match (slot.is_some(), v) {
+                (false, v) => *slot = v,
+                (true, Some(_)) => twice += 1,
+                (true, None) => {}
+            }
+        }
+        gone[from] = true;
+        let (a, b) = (truncate(&a, 20), truncate(&b, 20));
+        let (zh_more, en_more) = if twice > 0 {
+            let dates = if twice == 1 { "date" } else { "dates" };
+            (format!("；{twice} 个日期两者都有，用前者"), format!("; {twice} {dates} given by both, the first is used"))
+        } else {
+            (String::new(), String::new())
+        };
+        issues.push(Issue::new(
+            if twice > 0 { Warning } else { Info },
+            file,
+            "",
+            format!("“{b}”与“{a}”是同一地区（{code}），已合并{zh_more}"),
+            format!("“{b}” and “{a}” are the same region ({code}); merged{en_more}"),
+        ));
+    }
+    let mut k = 0;
+    ds.regions.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    let matched: BTreeSet<String> = holder.into_keys().collect();
     if !unmatched.is_empty() {
         let list = unmatched.iter().take(8).map(|c| truncate(c, 20)).collect::<Vec<_>>().join(", ");
         issues.push(Issue::new(
@@ -991,6 +1053,43 @@ mod tests {
         assert_eq!(ds.value("520300", 0).unwrap().rate, 50.0);
         assert_eq!(issues[0].to_string(), "x.csv: regions in the data that the map lacks (not shown): Atlantis");
         assert!(issues[1].to_string().starts_with("x.csv: map regions without data: 520200 六盘水市"), "{}", issues[1]);
+    }
+
+    #[test]
+    fn places_read_in_either_language() {
+        let at = |place: &str| Issue::new(Severity::Warning, "f.csv", place, "", "");
+        assert_eq!(at("line 3, column rate").place_in(Lang::Zh), "第 3 行，rate 列");
+        assert_eq!(at("line 3, column rate").place_in(Lang::En), "line 3, column rate");
+        assert_eq!(at("line 1, column 4").place_in(Lang::Zh), "第 1 行，第 4 列");
+        assert_eq!(at("line 12").place_in(Lang::Zh), "第 12 行");
+        assert_eq!(at("features[3]").place_in(Lang::Zh), "features[3]");
+        assert_eq!(at("").place_in(Lang::Zh), "");
+    }
+
+    #[test]
+    fn two_spellings_of_one_region_are_merged_not_dropped() {
+        // 遵义 on one day and Zunyi on the next: one series with both days.
+        let csv = "date,name,rate\n2020-02-10,贵阳,50\n2020-02-10,遵义,40\n2020-02-11,Zunyi,45\n2020-02-11,贵阳市,55\n";
+        let (mut ds, _) = dataset_from_csv("x.csv", csv).unwrap();
+        let issues = reconcile("x.csv", &mut ds, &map());
+        assert_eq!(ds.regions.iter().filter(|r| r.code == "520300").count(), 1);
+        assert_eq!((ds.value("520300", 0).unwrap().rate, ds.value("520300", 1).unwrap().rate), (40.0, 45.0));
+        assert_eq!((ds.value("520100", 0).unwrap().rate, ds.value("520100", 1).unwrap().rate), (50.0, 55.0));
+        let text: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
+        assert!(text.iter().any(|t| t == "x.csv: “Zunyi” and “遵义” are the same region (520300); merged"), "{text:?}");
+        assert!(!text.iter().any(|t| t.contains("lacks")), "{text:?}");
+        // Both spellings on the same day: the first row wins, as for a repeated row, and it is said.
+        let csv = "date,name,rate\n2020-02-10,Qiandongnan,30\n2020-02-10,黔东南州,35\n";
+        let (mut ds, _) = dataset_from_csv("y.csv", csv).unwrap();
+        let issues = reconcile("y.csv", &mut ds, &map());
+        assert_eq!(ds.value("522600", 0).unwrap().rate, 30.0);
+        let merged = issues.iter().find(|i| i.to_string().contains("same region")).expect("a merge notice");
+        assert_eq!(merged.severity, Severity::Warning);
+        assert!(merged.to_string().ends_with("; 1 date given by both, the first is used"), "{merged}");
+        assert_eq!(
+            merged.message.zh,
+            "“黔东南州”与“Qiandongnan”是同一地区（522600），已合并；1 个日期两者都有，用前者"
+        );
     }
 
     #[test]

@@ -81,7 +81,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let date = props.bundle.dataset.dates.get(index).map(|d| d.to_string()).unwrap_or_default();
     html! {
         <section class="charts" aria-label={props.lang.pick("图表", "Charts")} data-date={date}>
-            <TimeChartView ..shown.clone() />
+            // A snapshot of one date has no course over time to draw.
+            if props.bundle.dataset.dates.len() > 1 {
+                <TimeChartView ..shown.clone() />
+            }
             <RankingView ..shown />
         </section>
     }

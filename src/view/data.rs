@@ -396,7 +396,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                         <li class={classes!("issue", match i.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Info => "info" })}>
                             <strong>{ severity_label(i.severity) }</strong>{ " " }
                             <code class="issue-file">{ &i.file }</code>
-                            if !i.place.is_empty() { { " · " }<span class="issue-place">{ &i.place }</span> }
+                            if !i.place.is_empty() { { " · " }<span class="issue-place">{ i.place_in(lang) }</span> }
                             { " — " }<span class="issue-message">{ i.message.get(lang) }</span>
                         </li>
                     }) }</ul>

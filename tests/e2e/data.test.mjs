@@ -100,6 +100,11 @@ test('the 2021 reported snapshot: selectable, lower bounds hatched, tooltips say
   assert.match(await settledSearch(page), /dataset=2021/);
   assert.equal(await page.locator('[data-illustrative]').count(), 0, 'reported figures carry no illustrative badge');
   assert.equal(await page.locator('[data-lower-bound]').count(), 6, 'six prefectures known only as a lower bound');
+  // One date: no slider, play, speed or compare to offer, and no course over time to chart.
+  assert.equal(await page.locator('.timeline input[type=range], .timeline .play, .timeline-options').count(), 0);
+  assert.match(await page.locator('.timeline.single-date').innerText(), /20 Feb 2021/);
+  assert.equal(await page.locator('.time-chart').count(), 0);
+  assert.equal(await page.locator('.ranking-chart').count(), 1);
   assert.ok(await page.isVisible('.legend-bound'));
   await page.hover('[data-region="520500"]');
   assert.match(await page.locator('.tooltip').innerText(), /more than 60\s%/);
