@@ -95,8 +95,8 @@ fn events() -> Vec<Event> {
     };
     let zhongkao = || {
         src(
-            "2020-02-18 报道（转载）",
-            "Report of 2020-02-18 (reprint)",
+            "2020-02-18 报道（zhongkao.com 转载）",
+            "Report of 2020-02-18 (reprinted by zhongkao.com)",
             "http://zhongkao.com/e/20200218/5e4c017b038ed_3.shtml",
         )
     };
@@ -123,7 +123,11 @@ fn events() -> Vec<Event> {
             "2020-02-19",
             "全省规模以上工业企业复产率突破60%（省级数字）",
             "Province-wide, more than 60 % of industrial enterprises above designated size have resumed (a province figure)",
-            src("中新网（2020-02-20）", "China News Service (2020-02-20)", "https://gz.cnipai.com/news/detail/257165.html"),
+            src(
+                "中新网电（2020-02-20，gz.cnipai.com 转载）",
+                "China News Service wire (2020-02-20, reprinted by gz.cnipai.com)",
+                "https://gz.cnipai.com/news/detail/257165.html",
+            ),
         ),
         event("2020-02-20", "全省复工复产煤矿累计达243处，产能14187万吨/年", "243 coal mines resumed in total, capacity 141.87 Mt a year", sina()),
         event(
@@ -156,11 +160,15 @@ fn meta() -> Meta {
             "Illustrative, not statistics: no per-prefecture figures for 2020 are public. Province path: 30 % on 10 Feb (assumed), 61 % on 19 Feb (reported: above 60 %), 100 % on 26 Feb (reported: all 4113 enterprises fully resumed), straight lines in between. Each prefecture leads or lags that path by 0–2 days following the order of the 2021-02-20 operating rates (assuming 2020 had the same order); all are at 100 % from 26 Feb. The 4113 enterprises are split among prefectures in proportion to rough 2021 estimates (low confidence).",
         ),
         sources: vec![
-            src("中新网（2020-02-20）：复产率突破60%", "China News Service (2020-02-20): above 60 %", "https://gz.cnipai.com/news/detail/257165.html"),
+            src(
+                "中新网电（2020-02-20，gz.cnipai.com 转载）：复产率突破60%",
+                "China News Service wire (2020-02-20, reprinted by gz.cnipai.com): above 60 %",
+                "https://gz.cnipai.com/news/detail/257165.html",
+            ),
             src("贵州日报：4113户全面复工复产（2020-02-26）", "Guizhou Daily: 4113 fully resumed (2020-02-26)", "http://gz.sina.com.cn/news/2020-03-21/detail-iimxyqwa2150108.shtml"),
             src(
-                "贵州省工业和信息化厅：2021-02-20 各市州开工率（仅用于排序）",
-                "Guizhou Dept. of Industry and IT: 2021-02-20 operating rates (used for ordering only)",
+                "贵州省工业和信息化厅（2021-02-23，转载）：2021-02-20 各市州开工率（仅用于排序）",
+                "Guizhou Dept. of Industry and IT (2021-02-23, mirror): 2021-02-20 operating rates (used for ordering only)",
                 "http://www.secretagentgame.com/news/content/14048740988145001.html",
             ),
         ],
