@@ -934,7 +934,8 @@ pub fn Page(props: &PageProps) -> Html {
             }
             if !s.plain {
                 <footer class="attribution">
-                    if embed || static_map {
+                    // The full page lists its sources under "About the data"; an embed has only this line.
+                    if embed {
                         <p class="source-line">
                             { lang.pick("来源：", "Sources: ") }
                             { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("；", "; ")) }
