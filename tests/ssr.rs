@@ -240,7 +240,10 @@ async fn render_flags_shape_the_page() {
     let stat = page_with_url("?static=1").await;
     assert!(!stat.contains("type=\"range\""), "static: no controls");
     assert!(stat.contains("class=\"data-table\""), "static: the data table instead");
-    assert!(!stat.contains("class=\"source-line\"") && stat.contains("class=\"sources\""), "static: sources listed once");
+    assert!(
+        !stat.contains("class=\"source-line\"") && stat.contains("class=\"sources\""),
+        "static: sources listed once"
+    );
     let static_embed = page_with_url("?static=1&embed=1").await;
     assert!(static_embed.contains("class=\"source-line\"") && !static_embed.contains("class=\"sources\""));
     let embed = page_with_url("?embed=1").await;

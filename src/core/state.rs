@@ -298,7 +298,9 @@ impl AppState {
 
     /// A text summary of the shown date, for everyone (under the map) and for screen readers (a
     /// polite live region): how many regions are above 60 %, the highest and lowest, the total.
-    pub fn summary(&self, ds: &Dataset) -> String {
+    /// `on_map` is how many regions the map draws: counts are "of" those, and the regions without
+    /// a value that day (a file that covers a few of them, a gap) are said.
+    pub fn summary(&self, ds: &Dataset, on_map: usize) -> String {
         let lang = self.lang;
         let i = self.timeline.index();
         let Some(&date) = ds.dates.get(i) else { return String::new() };
@@ -317,7 +319,7 @@ impl AppState {
         // Highest first; ties by name, as the ranking chart orders them, so both name the same
         // regions as highest and lowest.
         vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate).then_with(|| name(a.0).cmp(&name(b.0))));
-        let n = ds.regions.len();
+        let n = ds.regions.len().max(on_map);
         let above = vals.iter().filter(|(_, v)| v.rate > 60.0).count();
         let d = format::date(date, lang);
         let mut out = match lang {
@@ -344,6 +346,13 @@ impl AppState {
                 });
             }
             _ => {}
+        }
+        let without = n - vals.len();
+        if without > 0 {
+            out.push_str(&match lang {
+                Lang::Zh => format!("；{without} 个地区无数据"),
+                Lang::En => format!("; no data for {without}"),
+            });
         }
         if let Some(t) = ds.total(i) {
             out.push_str(&match lang {
@@ -574,12 +583,12 @@ mod tests {
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(9));
         assert_eq!(
-            s.summary(&ds),
+            s.summary(&ds, 9),
             "On 19 Feb 2020, 6 of 9 regions above 60\u{a0}%; highest Qianxinan (72.1\u{a0}%), lowest Anshun (57.4\u{a0}%); province total 62.3\u{a0}% (illustrative data)."
         );
         s.apply(&Action::SetLang(Lang::Zh));
         assert_eq!(
-            s.summary(&ds),
+            s.summary(&ds, 9),
             "2020年2月19日：9 个地区中 6 个复工率高于60%；最高黔西南州（72.1%），最低安顺（57.4%）；全省合计 62.3%（示意数据）。"
         );
     }
@@ -594,11 +603,23 @@ mod tests {
         );
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(last));
-        let en = s.summary(&ds);
+        let en = s.summary(&ds, 9);
         assert!(en.contains("; every region at 100\u{a0}%;") && !en.contains("highest"), "{en}");
         s.apply(&Action::SetLang(Lang::Zh));
-        let zh = s.summary(&ds);
+        let zh = s.summary(&ds, 9);
         assert!(zh.contains("；各地区均为100%；") && !zh.contains("最高"), "{zh}");
+    }
+
+    #[test]
+    fn summary_counts_the_regions_on_the_map_and_says_which_lack_data() {
+        let mut ds = ds();
+        ds.regions.truncate(2);
+        let mut s = AppState::new(ds.dates.len(), Lang::Zh);
+        s.apply(&Action::Seek(9));
+        let zh = s.summary(&ds, 9);
+        assert!(zh.starts_with("2020年2月19日：9 个地区中 ") && zh.contains("；7 个地区无数据"), "{zh}");
+        s.apply(&Action::SetLang(Lang::En));
+        assert!(s.summary(&ds, 9).contains(" of 9 regions above") && s.summary(&ds, 9).contains("; no data for 7"));
     }
 
     #[test]
@@ -610,6 +631,6 @@ mod tests {
         ds.regions[k].values[9] = Some(crate::core::dataset::Value::exact(top));
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(9));
-        assert!(s.summary(&ds).contains("highest Anshun (72.1\u{a0}%)"), "{}", s.summary(&ds));
+        assert!(s.summary(&ds, 9).contains("highest Anshun (72.1\u{a0}%)"), "{}", s.summary(&ds, 9));
     }
 }

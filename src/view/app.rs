@@ -909,7 +909,7 @@ pub fn Page(props: &PageProps) -> Html {
                         }
                     </div>
                     // Announced politely when the date settles, not on every playback frame.
-                    <p class="map-summary" aria-live="polite" aria-atomic="true">{ if playing { String::new() } else { s.summary(&bundle.dataset) } }</p>
+                    <p class="map-summary" aria-live="polite" aria-atomic="true">{ if playing { String::new() } else { s.summary(&bundle.dataset, bundle.shapes.regions.len()) } }</p>
                     if !static_map {
                         <RegionSearch bundle={bundle.clone()} lang={lang} on_action={dispatch.clone()} />
                     }

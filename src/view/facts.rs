@@ -26,14 +26,17 @@ pub fn Facts(props: &FactsProps) -> Html {
     let meta = &ds.meta;
     html! {
         <section class="facts">
-            <h2>{ lang.pick("报道的事实", "What was reported") }</h2>
-            <ol class="fact-list">{ for ds.events.iter().map(|e| html! {
-                <li data-event-date={e.date.to_string()}>
-                    <time datetime={e.date.to_string()}>{ format::date(e.date, lang) }</time>{ " " }
-                    <span>{ e.text.get(lang) }</span>{ " — " }
-                    { link(&e.source.url, e.source.name.get(lang)) }
-                </li>
-            }) }</ol>
+            // A reader's own file usually has no reported facts: no heading over nothing.
+            if !ds.events.is_empty() {
+                <h2>{ lang.pick("报道的事实", "What was reported") }</h2>
+                <ol class="fact-list">{ for ds.events.iter().map(|e| html! {
+                    <li data-event-date={e.date.to_string()}>
+                        <time datetime={e.date.to_string()}>{ format::date(e.date, lang) }</time>{ " " }
+                        <span>{ e.text.get(lang) }</span>{ " — " }
+                        { link(&e.source.url, e.source.name.get(lang)) }
+                    </li>
+                }) }</ol>
+            }
             <h2 id="about-the-data">{ lang.pick("数据说明", "About the data") }</h2>
             <p class="definition">{ meta.metric.definition.get(lang) }</p>
             if !meta.method.get(lang).is_empty() {

@@ -90,6 +90,11 @@ test('hostile strings from a file are shown as text', async () => {
   assert.match(tip, /From the loaded file: <b>evil<\/b>\.csv/, 'file names appear verbatim');
   assert.equal(await page.locator('.tooltip b, .report b, img[src=x]').count(), 0, 'no element was made from file text');
   assert.equal(dialog, false);
+  // A file of one region: the summary counts the map's nine and says eight have no data; the
+  // file has no reported facts, so there is no heading over an empty list.
+  assert.match(await page.locator('.map-summary').innerText(), /of 9 regions above .*; no data for 8/);
+  assert.equal(await page.locator('.facts .fact-list').count(), 0);
+  assert.doesNotMatch(await page.locator('.facts').innerText(), /What was reported/);
   await context.close();
 });
 
