@@ -129,6 +129,7 @@ async fn tooltip_shows_names_date_value_change_and_status() {
         x: 10.0,
         y: 10.0,
         width: 600.0,
+        height: 500.0,
         compare: None,
         dark: false,
     };

@@ -849,7 +849,16 @@ pub fn Page(props: &PageProps) -> Html {
             </header>
             if present {
                 <div class="present-bar">
-                    <p class="present-date" aria-hidden="true">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
+                    <div class="present-heading">
+                        // What the audience is looking at, above the date that changes.
+                        <p class="present-title">{ meta.title.get(lang) }</p>
+                        <p class="present-date" aria-hidden="true">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
+                    </div>
+                    if let Some(t) = total {
+                        <p class="present-total" aria-hidden="true">
+                            { lang.pick("全省合计 ", "Province total ") }<strong>{ format::value(&t, lang) }</strong>
+                        </p>
+                    }
                     if meta.illustrative {
                         <p class="present-badge">{ "示意数据 · Illustrative" }</p>
                     }

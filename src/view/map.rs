@@ -296,7 +296,8 @@ pub fn MapView(props: &MapProps) -> Html {
     let shown = |code: &str| choropleth::shown(ds, code, mode, lang);
     let date_text = ds.dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default();
     let v = *view;
-    let font = (width / 48.0).clamp(10.0, 15.0);
+    // Labels grow with the map, up to 18 px on a wide one (presenter mode, read from afar).
+    let font = (width / 48.0).clamp(10.0, 18.0);
     let focus_region = {
         let (svg_ref, active) = (svg_ref.clone(), active.clone());
         move |k: usize| {
@@ -416,7 +417,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let selected_outline = outline_of(selected, "selected-outline");
     let tooltip = hovered.as_ref().and_then(|code| bundle.region(code)).map(|info| {
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
-        x={pointer.0} y={pointer.1} width={width} compare={*compare} dark={*dark} /> }
+        x={pointer.0} y={pointer.1} width={width} height={height} compare={*compare} dark={*dark} /> }
     });
     let label = format!(
         "{}{}",

@@ -23,6 +23,9 @@ pub struct TooltipProps {
     pub y: f64,
     /// Width of the map, to keep the tooltip inside it.
     pub width: f64,
+    /// Map height in pixels (the card opens upwards in the lower half).
+    #[prop_or(f64::INFINITY)]
+    pub height: f64,
     /// Compare mode's "from" date index.
     #[prop_or_default]
     pub compare: Option<usize>,
@@ -34,7 +37,7 @@ pub struct TooltipProps {
 /// A floating card next to the pointer.
 #[component]
 pub fn Tooltip(props: &TooltipProps) -> Html {
-    let TooltipProps { bundle, code, index, lang, x, y, width, compare, dark } = props;
+    let TooltipProps { bundle, code, index, lang, x, y, width, height, compare, dark } = props;
     let (index, lang) = (*index, *lang);
     let Some(info) = bundle.region(code) else {
         return html! {};
@@ -65,12 +68,19 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
             Lang::En => format!("{} to {}: {}", format::short_date(*a, lang), format::short_date(*b, lang), text),
         })
     });
-    // Flip to the left of the pointer in the right half, so the card stays inside the map.
-    let style = if *x > width / 2.0 {
-        format!("right:{:.0}px;top:{:.0}px", (width - x + 12.0).max(0.0), y + 12.0)
+    // Flip to the left of the pointer in the right half, and above it in the lower half, so the
+    // card stays over the map (on a phone, below it would run off the screen).
+    let across = if *x > width / 2.0 {
+        format!("right:{:.0}px", (width - x + 12.0).max(0.0))
     } else {
-        format!("left:{:.0}px;top:{:.0}px", x + 12.0, y + 12.0)
+        format!("left:{:.0}px", x + 12.0)
     };
+    let down = if *y > height / 2.0 {
+        format!("bottom:{:.0}px", (height - y + 12.0).max(0.0))
+    } else {
+        format!("top:{:.0}px", y + 12.0)
+    };
+    let style = format!("{across};{down}");
     html! {
         <div class="tooltip" role="tooltip" data-tooltip-region={code.clone()} style={style}>
             <p class="tt-name"><strong>{ &info.name.zh }</strong>{ " " }<span lang="en">{ &info.name.en }</span></p>

@@ -111,6 +111,13 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'phone.png'), fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no horizontal scrolling on a phone (scrollWidth ${width})`);
+  // A region low on the map: its card opens upwards, so it ends above the map's bottom edge (not
+  // over the legend, not off the screen) and starts on the screen.
+  await page.tap('[data-region="522300"]');
+  await page.locator('.tooltip[data-tooltip-region="522300"]').waitFor();
+  const [tipBox, mapBox] = await Promise.all([page.locator('.tooltip').boundingBox(), page.locator('.map > svg').boundingBox()]);
+  assert.ok(tipBox.y >= 0 && tipBox.y + tipBox.height <= mapBox.y + mapBox.height + 1,
+    `the card (${Math.round(tipBox.y)}–${Math.round(tipBox.y + tipBox.height)}) on screen and above the map's bottom (${Math.round(mapBox.y + mapBox.height)})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

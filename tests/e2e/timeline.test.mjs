@@ -113,6 +113,8 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   assert.ok(!(await page.isVisible('.timeline')), 'controls hidden');
   assert.ok(await page.isVisible('.present-date'));
   assert.equal(await page.locator('.present-date').innerText(), '19 Feb 2020');
+  assert.match(await page.locator('.present-title').innerText(), /Guizhou/, 'what is shown, above the date');
+  assert.match(await page.locator('.present-total').innerText(), /Province total 62\.3\s%/);
   assert.ok(await page.isVisible('.legend'));
   assert.ok(await page.isVisible('.event-caption'), 'the day’s event caption shows');
   const size = await page.$eval('.present-date', (e) => parseFloat(getComputedStyle(e).fontSize));
