@@ -219,7 +219,7 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
             x: px(t) as i32,
             // Changes: the number alone, the heading names the unit ("个百分点" by every bar
             // would not fit beside the longest).
-            label: if change { format::signed(t) } else { format::percent(t, lang) },
+            label: if change { format::signed_tick(t) } else { format::percent_tick(t, lang) },
         })
         .collect();
     let top = frame.y0() as i32;
@@ -359,8 +359,8 @@ mod tests {
         let (up, down, none) = (&l.bars[0], &l.bars[1], &l.bars[2]);
         assert_eq!(up.span.unwrap().0, l.zero);
         assert_eq!(down.span.unwrap().1, l.zero);
-        assert_eq!((up.text.as_str(), up.text_end), ("+10", false));
-        assert_eq!((down.text.as_str(), down.text_end, down.text_x), ("−10", true, down.span.unwrap().0 - 4));
+        assert_eq!((up.text.as_str(), up.text_end), ("+10.0", false));
+        assert_eq!((down.text.as_str(), down.text_end, down.text_x), ("−10.0", true, down.span.unwrap().0 - 4));
         assert_eq!((none.span, none.text.as_str(), none.text_x), (None, "no data", l.zero + 4));
         assert_eq!(
             [up.top, down.top, none.top],
@@ -413,9 +413,9 @@ mod tests {
         let level = rows(&ds, &labels, Measure::Rate(last));
         assert_eq!(
             describe(&level, "rate on 1 Mar 2020", Lang::En, false),
-            "Bar chart: rate on 1 Mar 2020, all 9 regions at 100\u{a0}%."
+            "Bar chart: rate on 1 Mar 2020, all 9 regions at 100.0\u{a0}%."
         );
-        assert_eq!(describe(&level, "3月1日复工率", Lang::Zh, false), "条形图：3月1日复工率，9 个地区均为100%。");
+        assert_eq!(describe(&level, "3月1日复工率", Lang::Zh, false), "条形图：3月1日复工率，9 个地区均为100.0%。");
     }
 
     #[test]

@@ -121,7 +121,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
     let INK = super::ink(chart.dark);
     let mut c = builder(&root, frame, n)?;
     let label_style = (FONT, TICK).into_font().color(&INK);
-    let y_fmt = |v: &f64| format::percent(*v, lang);
+    let y_fmt = |v: &f64| format::percent_tick(*v, lang);
     c.configure_mesh()
         .disable_x_mesh()
         .disable_x_axis()

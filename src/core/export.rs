@@ -126,7 +126,7 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
     let (stops, ticks, caption): (Stops, Ticks, String) = match mode {
         Mode::Rate { .. } => (
             Sequential::rate().ramp(11).into_iter().map(|(v, c)| (v / 100.0, c)).collect(),
-            (0..=5).map(|i| (i as f64 / 5.0, format::percent(i as f64 * 20.0, lang))).collect(),
+            (0..=5).map(|i| (i as f64 / 5.0, format::percent_tick(i as f64 * 20.0, lang))).collect(),
             format!("{}{}", ds.meta.metric.name.get(lang), lang.pick("（%）", " (%)")),
         ),
         Mode::Change { scale, .. } => {
@@ -134,7 +134,7 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
             (
                 scale.ramp(11).into_iter().map(|(v, c)| ((v + e) / (2.0 * e), c)).collect(),
                 // The caption names the unit, as on the page's legend.
-                [-e, 0.0, e].iter().map(|&v| ((v + e) / (2.0 * e), format::signed(v))).collect(),
+                [-e, 0.0, e].iter().map(|&v| ((v + e) / (2.0 * e), format::signed_tick(v))).collect(),
                 format!(
                     "{}{}",
                     ds.meta.metric.name.get(lang),

@@ -18,12 +18,30 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// A rate in percent.
+/// A value with exactly one decimal ("72.4", "61.0", "100.0"): values side by side in a label,
+/// a ranking or a table then line up and read alike, where "61" beside "61.1" looked like a
+/// different precision.
+pub fn decimal(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    // No "-0.0".
+    format!("{:.1}", if r == 0.0 { 0.0 } else { r })
+}
+
+/// A rate in percent, with one decimal: a value.
 pub fn percent(v: f64, lang: Lang) -> String {
+    unit_percent(&decimal(v), lang)
+}
+
+/// A rate in percent, as short as it goes ("20 %", "62.5 %"): a scale's tick or a threshold.
+pub fn percent_tick(v: f64, lang: Lang) -> String {
+    unit_percent(&number(v), lang)
+}
+
+fn unit_percent(n: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{}%", number(v)),
+        Lang::Zh => format!("{n}%"),
         // A no-break space: "60 %" never wraps between the number and its sign.
-        Lang::En => format!("{}\u{a0}%", number(v)),
+        Lang::En => format!("{n}\u{a0}%"),
     }
 }
 
@@ -44,10 +62,21 @@ pub fn change(pp: f64, lang: Lang) -> String {
     }
 }
 
-/// A change's number with its sign and no unit ("+3.2", "−1", "±0"), for places whose heading
-/// or caption already names the unit (scale ticks, the bars of a ranking of changes): the unit
+/// A change's number with its sign, one decimal and no unit ("+3.2", "−1.0", "±0.0"), for places
+/// whose heading or caption already names the unit (the bars of a ranking of changes): the unit
 /// written beside every number would not fit there.
 pub fn signed(pp: f64) -> String {
+    let (sign, r) = sign_of(pp);
+    format!("{sign}{}", decimal(r.abs()))
+}
+
+/// A scale tick of changes, as short as it goes ("+15", "−7.5", "±0").
+pub fn signed_tick(pp: f64) -> String {
+    let (sign, r) = sign_of(pp);
+    format!("{sign}{}", number(r.abs()))
+}
+
+fn sign_of(pp: f64) -> (&'static str, f64) {
     let r = (pp * 10.0).round() / 10.0;
     let sign = if r > 0.0 {
         "+"
@@ -56,7 +85,7 @@ pub fn signed(pp: f64) -> String {
     } else {
         "±"
     };
-    format!("{sign}{}", number(r.abs()))
+    (sign, r)
 }
 
 /// A date for reading: "2020年2月19日" or "19 Feb 2020".
@@ -91,18 +120,24 @@ mod tests {
         assert_eq!(number(100.0), "100");
         assert_eq!(number(99.96), "100");
         assert_eq!(percent(61.25, Lang::Zh), "61.3%");
-        assert_eq!(percent(61.0, Lang::En), "61\u{a0}%", "a no-break space");
+        assert_eq!(percent(61.0, Lang::En), "61.0\u{a0}%", "one decimal always, and a no-break space");
+        assert_eq!((percent(100.0, Lang::Zh), percent(-0.01, Lang::Zh)), ("100.0%".into(), "0.0%".into()));
+        assert_eq!((percent_tick(20.0, Lang::En), percent_tick(62.5, Lang::Zh)), ("20\u{a0}%".into(), "62.5%".into()));
         let bound = Value { rate: 60.0, bound: Bound::MoreThan, counts: None };
-        assert_eq!(value(&bound, Lang::En), "more than 60\u{a0}%");
-        assert_eq!(value(&bound, Lang::Zh), "60%以上");
+        assert_eq!(value(&bound, Lang::En), "more than 60.0\u{a0}%");
+        assert_eq!(value(&bound, Lang::Zh), "60.0%以上");
     }
 
     #[test]
     fn changes_carry_a_sign() {
         assert_eq!(change(3.24, Lang::En), "+3.2\u{a0}pp");
-        assert_eq!(change(-1.0, Lang::Zh), "−1 个百分点");
-        assert_eq!(change(0.01, Lang::En), "±0\u{a0}pp");
-        assert_eq!((signed(3.24), signed(-1.0), signed(0.01)), ("+3.2".into(), "−1".into(), "±0".into()));
+        assert_eq!(change(-1.0, Lang::Zh), "−1.0 个百分点");
+        assert_eq!(change(0.01, Lang::En), "±0.0\u{a0}pp");
+        assert_eq!((signed(3.24), signed(-1.0), signed(0.01)), ("+3.2".into(), "−1.0".into(), "±0.0".into()));
+        assert_eq!(
+            (signed_tick(15.0), signed_tick(-7.5), signed_tick(0.0)),
+            ("+15".into(), "−7.5".into(), "±0".into())
+        );
     }
 
     #[test]

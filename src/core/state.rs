@@ -324,7 +324,7 @@ impl AppState {
         let d = format::date(date, lang);
         let mut out = match lang {
             Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
-            Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent(60.0, lang)),
+            Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
         match (vals.first(), vals.last()) {
             // Every region with a value at the same rate: naming one "highest" and another
@@ -604,10 +604,10 @@ mod tests {
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(last));
         let en = s.summary(&ds, 9);
-        assert!(en.contains("; every region at 100\u{a0}%;") && !en.contains("highest"), "{en}");
+        assert!(en.contains("; every region at 100.0\u{a0}%;") && !en.contains("highest"), "{en}");
         s.apply(&Action::SetLang(Lang::Zh));
         let zh = s.summary(&ds, 9);
-        assert!(zh.contains("；各地区均为100%；") && !zh.contains("最高"), "{zh}");
+        assert!(zh.contains("；各地区均为100.0%；") && !zh.contains("最高"), "{zh}");
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     let (stops, ticks, caption, aria): (Marks, Marks, String, &str) = match props.change_extent {
         None => (
             Sequential::rate().ramp(11).into_iter().map(|(v, c)| (v / 100.0, c.to_string())).collect(),
-            (0..=5).map(|i| (i as f64 / 5.0, format::percent(i as f64 * 20.0, lang))).collect(),
+            (0..=5).map(|i| (i as f64 / 5.0, format::percent_tick(i as f64 * 20.0, lang))).collect(),
             format!("{}{}", props.metric, lang.pick("（%）", " (%)")),
             lang.pick("色阶：0% 浅黄，100% 深蓝", "Colour scale: 0\u{a0}% pale yellow to 100\u{a0}% dark blue"),
         ),
@@ -42,7 +42,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                 [-e, -e / 2.0, 0.0, e / 2.0, e]
                     .iter()
                     // The caption names the unit; "个百分点" under each of five ticks would overlap.
-                    .map(|&v| ((v + e) / (2.0 * e), format::signed(v)))
+                    .map(|&v| ((v + e) / (2.0 * e), format::signed_tick(v)))
                     .collect(),
                 format!("{}{}", props.metric, lang.pick("的变化（百分点）", " change (percentage points)")),
                 lang.pick(

@@ -112,7 +112,7 @@ test('the 2021 reported snapshot: selectable, lower bounds hatched, tooltips say
   assert.equal(await page.locator('.ranking-chart').count(), 1);
   assert.ok(await page.isVisible('.legend-bound'));
   await page.hover('[data-region="520500"]');
-  assert.match(await page.locator('.tooltip').innerText(), /more than 60\s%/);
+  assert.match(await page.locator('.tooltip').innerText(), /more than 60\.0\s%/);
   assert.match(await page.locator('.tooltip').innerText(), /Reported figure/);
   await page.hover('[data-region="522300"]');
   assert.match(await page.locator('.tooltip').innerText(), /94\.8\s%/);

@@ -94,7 +94,7 @@ test('hovering a prefecture shows its tooltip', async () => {
   assert.match(text, /遵义市/);
   assert.match(text, /Zunyi/);
   assert.match(text, /1 Mar 2020|2020年3月1日/);
-  assert.match(text, /100\s?%/);
+  assert.match(text, /100\.0\s?%/);
   assert.match(text, /Illustrative|示意/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'tooltip.png') });
   await page.mouse.move(2, 2);
