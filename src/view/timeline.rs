@@ -250,12 +250,15 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     <input type="checkbox" checked={*looping} onchange={on_loop} />
                     <span>{ lang.pick("循环播放", "Loop") }</span>
                 </label>
-                <label class="compare">
-                    <input type="checkbox" checked={compare.is_some()} onchange={on_compare_toggle} />
-                    <span>{ lang.pick("对比：相对于", "Compare with") }</span>
-                </label>
-                <select class="compare-date" disabled={compare.is_none()} onchange={on_compare_date}
-                    aria-label={lang.pick("对比的起始日期", "Date to compare with")}>{ for compare_options }</select>
+                // The box and its date list wrap as one, never apart.
+                <span class="compare-group">
+                    <label class="compare">
+                        <input type="checkbox" checked={compare.is_some()} onchange={on_compare_toggle} />
+                        <span>{ lang.pick("对比：相对于", "Compare with") }</span>
+                    </label>
+                    <select class="compare-date" disabled={compare.is_none()} onchange={on_compare_date}
+                        aria-label={lang.pick("对比的起始日期", "Date to compare with")}>{ for compare_options }</select>
+                </span>
                 <p id="date-message" class="date-message" role="alert">
                     { date_message.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default() }
                 </p>
