@@ -29,6 +29,9 @@ pub struct Row {
     pub value: Option<f64>,
     /// Whether the value is only a lower bound.
     pub bound: Bound,
+    /// The counts behind a rate, if any (a computed rate is written with one decimal, a reported
+    /// one as reported: [`format::value`]).
+    pub counts: Option<crate::core::dataset::Counts>,
     /// Fill.
     pub color: Rgb,
 }
@@ -51,17 +54,17 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
         .enumerate()
         .map(|(k, s)| {
             let label = labels.get(k).cloned().unwrap_or_else(|| s.code.clone());
-            let (value, bound, color) = match measure {
+            let (value, bound, counts, color) = match measure {
                 Measure::Rate(i) => match s.values.get(i).copied().flatten() {
-                    Some(v) => (Some(v.rate), v.bound, Sequential::rate().color(v.rate)),
-                    None => (None, Bound::Exact, NO_VALUE),
+                    Some(v) => (Some(v.rate), v.bound, v.counts, Sequential::rate().color(v.rate)),
+                    None => (None, Bound::Exact, None, NO_VALUE),
                 },
                 Measure::Change { from, to, scale } => match ds.change_between(&s.code, from, to) {
-                    Some(c) => (Some(c), Bound::Exact, scale.color(c)),
-                    None => (None, Bound::Exact, NO_VALUE),
+                    Some(c) => (Some(c), Bound::Exact, None, scale.color(c)),
+                    None => (None, Bound::Exact, None, NO_VALUE),
                 },
             };
-            Row { region: k, code: s.code.clone(), label, value, bound, color }
+            Row { region: k, code: s.code.clone(), label, value, bound, counts, color }
         })
         .collect();
     rows.sort_by(|a, b| match (a.value, b.value) {
@@ -78,41 +81,45 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
 pub fn value_text(row: &Row, lang: Lang, change: bool) -> String {
     match row.value {
         Some(v) if change => format::change(v, lang),
-        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: None }, lang),
+        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: row.counts }, lang),
         None => lang.pick("无数据", "no data").to_string(),
     }
 }
 
-/// A text description of the ranking (for screen readers and as a caption).
+/// A text description of the ranking (for screen readers and as a caption). Regions that read
+/// the same at either end ("+24.1", "more than 50 %") are named together, or counted: picking one
+/// of them by the alphabet would tell the reader something the data do not say.
 pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
     let fmt = |r: &Row| value_text(r, lang, change);
     let with_value: Vec<&Row> = rows.iter().filter(|r| r.value.is_some()).collect();
-    match (with_value.first(), with_value.last(), lang) {
+    let (Some(a), Some(b)) = (with_value.first(), with_value.last()) else {
+        return match lang {
+            Lang::Zh => format!("条形图：{what}，没有数据。"),
+            Lang::En => format!("Bar chart: {what}, no data."),
+        };
+    };
+    let (top_text, bottom_text) = (fmt(a), fmt(b));
+    let top: Vec<&str> = with_value.iter().take_while(|r| fmt(r) == top_text).map(|r| r.label.as_str()).collect();
+    let mut bottom: Vec<&str> =
+        with_value.iter().rev().take_while(|r| fmt(r) == bottom_text).map(|r| r.label.as_str()).collect();
+    bottom.reverse();
+    if with_value.len() > 1 && top.len() == with_value.len() {
         // All at one value: no region is "highest" or "lowest".
-        (Some(a), Some(b), _) if with_value.len() > 1 && (a.value, a.bound) == (b.value, b.bound) => match lang {
-            Lang::Zh => format!("条形图：{what}，{} 个地区均为{}。", with_value.len(), fmt(a)),
-            Lang::En => format!("Bar chart: {what}, all {} regions at {}.", with_value.len(), fmt(a)),
-        },
-        (Some(a), Some(b), Lang::Zh) => {
-            format!(
-                "条形图：{what}，{} 个地区从高到低排列；最高为{}（{}），最低为{}（{}）。",
-                rows.len(),
-                a.label,
-                fmt(a),
-                b.label,
-                fmt(b)
-            )
-        }
-        (Some(a), Some(b), Lang::En) => format!(
-            "Bar chart: {what}, {} regions from highest to lowest; highest {} ({}), lowest {} ({}).",
-            rows.len(),
-            a.label,
-            fmt(a),
-            b.label,
-            fmt(b)
+        return match lang {
+            Lang::Zh => format!("条形图：{what}，{} 个地区均为{top_text}。", with_value.len()),
+            Lang::En => format!("Bar chart: {what}, all {} regions at {top_text}.", with_value.len()),
+        };
+    }
+    let (hi, lo) = (format::names_or_count(&top, lang), format::names_or_count(&bottom, lang));
+    match lang {
+        Lang::Zh => format!(
+            "条形图：{what}，{} 个地区从高到低排列；最高为{hi}（{top_text}），最低为{lo}（{bottom_text}）。",
+            rows.len()
         ),
-        (_, _, Lang::Zh) => format!("条形图：{what}，没有数据。"),
-        (_, _, Lang::En) => format!("Bar chart: {what}, no data."),
+        Lang::En => format!(
+            "Bar chart: {what}, {} regions from highest to lowest; highest {hi} ({top_text}), lowest {lo} ({bottom_text}).",
+            rows.len()
+        ),
     }
 }
 
@@ -212,7 +219,8 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
     let span = (domain.1 - domain.0).max(f64::EPSILON);
     let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / span * (x1 - x0);
     let zero = px(0.0);
-    let ticks: Vec<f64> = if change { vec![domain.0, 0.0, domain.1] } else { vec![0.0, 25.0, 50.0, 75.0, 100.0] };
+    // The legend's steps (every 20 %), so the two scales read alike.
+    let ticks: Vec<f64> = if change { vec![domain.0, 0.0, domain.1] } else { vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0] };
     let ticks = ticks
         .into_iter()
         .map(|t| Tick {
@@ -292,6 +300,7 @@ mod tests {
             label: format!("R{region}"),
             value,
             bound: Bound::Exact,
+            counts: None,
             color: NO_VALUE,
         }
     }
@@ -337,14 +346,14 @@ mod tests {
     }
 
     #[test]
-    fn rate_ticks_every_quarter_change_ticks_at_the_ends_and_zero() {
+    fn rate_ticks_every_20_percent_change_ticks_at_the_ends_and_zero() {
         let f = frame(480, 2);
         let l = layout(&f, &[row(0, Some(50.0)), row(1, None)], &RATE);
         assert_eq!(
             l.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
-            ["0\u{a0}%", "25\u{a0}%", "50\u{a0}%", "75\u{a0}%", "100\u{a0}%"]
+            ["0\u{a0}%", "20\u{a0}%", "40\u{a0}%", "60\u{a0}%", "80\u{a0}%", "100\u{a0}%"]
         );
-        assert_eq!((l.ticks[0].x, l.ticks[4].x), (f.x0() as i32, f.x1() as i32));
+        assert_eq!((l.ticks[0].x, l.ticks[5].x), (f.x0() as i32, f.x1() as i32));
         let c = layout(&f, &[row(0, Some(5.0))], &Style { domain: (-20.0, 20.0), change: true, ..RATE });
         assert_eq!(c.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["−20", "±0", "+20"]);
         assert_eq!(c.zero, ((f.x0() + f.x1()) / 2.0) as i32);
@@ -416,6 +425,11 @@ mod tests {
             "Bar chart: rate on 1 Mar 2020, all 9 regions at 100.0\u{a0}%."
         );
         assert_eq!(describe(&level, "3月1日复工率", Lang::Zh, false), "条形图：3月1日复工率，9 个地区均为100.0%。");
+        // Five regions read +24.1 at the bottom of the change from 12 to 19 Feb: counted, not one picked.
+        let scale = crate::core::scale::Diverging::covering(ds.max_abs_change(2, 9));
+        let change = rows(&ds, &labels, Measure::Change { from: 2, to: 9, scale });
+        let text = describe(&change, "change", Lang::En, true);
+        assert!(text.contains("highest Qianxinan (+28.4\u{a0}pp), lowest 5 regions (+24.1\u{a0}pp)"), "{text}");
     }
 
     #[test]

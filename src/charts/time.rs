@@ -285,21 +285,20 @@ pub fn describe(ds: &Dataset, labels: &[String], index: usize, selected: Option<
     let (Some(first), Some(last), Some(now)) = (ds.dates.first(), ds.dates.last(), ds.dates.get(index)) else {
         return String::new();
     };
-    let mut out = match lang {
-        Lang::Zh => format!(
-            "折线图：{} 个地区从{}到{}的复工率，虚线为全省合计，竖线标出{}。",
-            ds.regions.len(),
-            format::date(*first, lang),
-            format::date(*last, lang),
-            format::date(*now, lang)
+    // The dashed line is drawn only where the data give a province total (counts for every
+    // region, or a reported total); a reader's file of bare rates has none, and none is claimed.
+    let has_total = (0..ds.dates.len()).any(|i| ds.total(i).is_some());
+    let (first, last, now) = (format::date(*first, lang), format::date(*last, lang), format::date(*now, lang));
+    let n = ds.regions.len();
+    let mut out = match (lang, has_total) {
+        (Lang::Zh, true) => format!("折线图：{n} 个地区从{first}到{last}的复工率，虚线为全省合计，竖线标出{now}。"),
+        (Lang::Zh, false) => format!("折线图：{n} 个地区从{first}到{last}的复工率，竖线标出{now}。"),
+        (Lang::En, true) => format!(
+            "Line chart: the resumption rate of {n} regions from {first} to {last}, the dashed line is the province total, the vertical line marks {now}."
         ),
-        Lang::En => format!(
-            "Line chart: the resumption rate of {} regions from {} to {}, the dashed line is the province total, the vertical line marks {}.",
-            ds.regions.len(),
-            format::date(*first, lang),
-            format::date(*last, lang),
-            format::date(*now, lang)
-        ),
+        (Lang::En, false) => {
+            format!("Line chart: the resumption rate of {n} regions from {first} to {last}, the vertical line marks {now}.")
+        }
     };
     if let Some((k, s)) = selected.and_then(|c| ds.regions.iter().enumerate().find(|(_, s)| s.code == c)) {
         let label = labels.get(k).cloned().unwrap_or_default();
@@ -353,6 +352,22 @@ mod tests {
             s.contains(&crate::charts::svg_text("100\u{a0}%")) && s.contains(&crate::charts::svg_text("0\u{a0}%")),
             "percentages on the value axis"
         );
+    }
+
+    #[test]
+    fn the_description_claims_a_province_line_only_where_there_is_one() {
+        let ds = Bundle::embedded().dataset;
+        let labels = labels(&ds);
+        assert!(describe(&ds, &labels, 9, None, Lang::En).contains("the dashed line is the province total"));
+        let mut bare = ds.clone();
+        for r in &mut bare.regions {
+            for v in r.values.iter_mut().flatten() {
+                v.counts = None;
+            }
+        }
+        let d = describe(&bare, &labels, 9, None, Lang::En);
+        assert!(!d.contains("dashed") && d.contains("the vertical line marks 19 Feb 2020"), "{d}");
+        assert!(!describe(&bare, &labels, 9, None, Lang::Zh).contains("虚线"));
     }
 
     #[test]

@@ -86,7 +86,7 @@ mod tests {
         let r2021 = crate::reported::snapshot_2021();
         let b = shown(&r2021, "520500", Mode::new(&r2021, 0, None), Lang::Zh);
         assert!(b.lower_bound);
-        assert_eq!(b.text.as_deref(), Some("60.0%以上"));
+        assert_eq!(b.text.as_deref(), Some("60%以上"));
         assert_eq!(b.fill, Sequential::rate().color(60.0), "drawn in the colour of the bound");
     }
 }

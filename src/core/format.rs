@@ -45,12 +45,19 @@ fn unit_percent(n: &str, lang: Lang) -> String {
     }
 }
 
-/// A value, saying "more than" for a lower bound.
+/// A value, saying "more than" for a lower bound. A rate computed from counts (resumed ÷ due)
+/// has one decimal; a rate given as such keeps the precision it was reported with ("71 %", not
+/// "71.0 %"), and a bound is written as reported ("more than 60 %"): a decimal the source did not
+/// give would be a claim it did not make.
 pub fn value(v: &Value, lang: Lang) -> String {
+    let n = match (v.bound, v.counts) {
+        (Bound::Exact, Some(_)) => percent(v.rate, lang),
+        _ => percent_tick(v.rate, lang),
+    };
     match (v.bound, lang) {
-        (Bound::Exact, _) => percent(v.rate, lang),
-        (Bound::MoreThan, Lang::Zh) => format!("{}以上", percent(v.rate, lang)),
-        (Bound::MoreThan, Lang::En) => format!("more than {}", percent(v.rate, lang)),
+        (Bound::Exact, _) => n,
+        (Bound::MoreThan, Lang::Zh) => format!("{n}以上"),
+        (Bound::MoreThan, Lang::En) => format!("more than {n}"),
     }
 }
 
@@ -86,6 +93,19 @@ fn sign_of(pp: f64) -> (&'static str, f64) {
         "±"
     };
     (sign, r)
+}
+
+/// Regions level with one another, for running text: up to three by name ("贵阳、遵义",
+/// "Guiyang, Zunyi and Anshun"), more by their number ("5 个地区", "5 regions").
+pub fn names_or_count(names: &[&str], lang: Lang) -> String {
+    match (names, lang) {
+        ([], _) => String::new(),
+        ([one], _) => one.to_string(),
+        (many, Lang::Zh) if many.len() <= 3 => many.join("、"),
+        ([init @ .., last], Lang::En) if init.len() < 3 => format!("{} and {last}", init.join(", ")),
+        (many, Lang::Zh) => format!("{} 个地区", many.len()),
+        (many, Lang::En) => format!("{} regions", many.len()),
+    }
 }
 
 /// A date for reading: "2020年2月19日" or "19 Feb 2020".
@@ -124,8 +144,16 @@ mod tests {
         assert_eq!((percent(100.0, Lang::Zh), percent(-0.01, Lang::Zh)), ("100.0%".into(), "0.0%".into()));
         assert_eq!((percent_tick(20.0, Lang::En), percent_tick(62.5, Lang::Zh)), ("20\u{a0}%".into(), "62.5%".into()));
         let bound = Value { rate: 60.0, bound: Bound::MoreThan, counts: None };
-        assert_eq!(value(&bound, Lang::En), "more than 60.0\u{a0}%");
-        assert_eq!(value(&bound, Lang::Zh), "60.0%以上");
+        assert_eq!(value(&bound, Lang::En), "more than 60\u{a0}%", "a bound as reported");
+        assert_eq!(value(&bound, Lang::Zh), "60%以上");
+        let reported = Value { rate: 71.0, bound: Bound::Exact, counts: None };
+        assert_eq!(value(&reported, Lang::Zh), "71%", "a reported rate keeps its precision");
+        let counted = Value {
+            rate: 61.0,
+            bound: Bound::Exact,
+            counts: Some(crate::core::dataset::Counts { resumed: 61, due: 100 }),
+        };
+        assert_eq!(value(&counted, Lang::Zh), "61.0%", "a computed rate has one decimal");
     }
 
     #[test]
@@ -138,6 +166,15 @@ mod tests {
             (signed_tick(15.0), signed_tick(-7.5), signed_tick(0.0)),
             ("+15".into(), "−7.5".into(), "±0".into())
         );
+    }
+
+    #[test]
+    fn level_regions_named_or_counted() {
+        assert_eq!(names_or_count(&["Zunyi"], Lang::En), "Zunyi");
+        assert_eq!(names_or_count(&["Anshun", "Tongren", "Zunyi"], Lang::En), "Anshun, Tongren and Zunyi");
+        assert_eq!(names_or_count(&["安顺", "铜仁"], Lang::Zh), "安顺、铜仁");
+        assert_eq!(names_or_count(&["a", "b", "c", "d", "e"], Lang::En), "5 regions");
+        assert_eq!(names_or_count(&["a", "b", "c", "d"], Lang::Zh), "4 个地区");
     }
 
     #[test]

@@ -824,19 +824,23 @@ pub fn reconcile(file: &str, ds: &mut Dataset, map: &[Region]) -> Vec<Issue> {
     }
     let missing: Vec<&Region> = map.iter().filter(|r| !matched.contains(&r.code)).collect();
     if !missing.is_empty() {
-        let list = missing
-            .iter()
-            .take(8)
-            .map(|r| if r.name.zh.is_empty() { r.code.clone() } else { format!("{} {}", r.code, r.name.zh) })
-            .collect::<Vec<_>>()
-            .join(", ");
+        // Each language lists the regions by its own names (the code alone where there is none).
+        let list = |name: &dyn Fn(&Region) -> &str| {
+            missing
+                .iter()
+                .take(8)
+                .map(|r| if name(r).is_empty() { r.code.clone() } else { format!("{} {}", r.code, name(r)) })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (zh, en) = (list(&|r| r.name.zh.as_str()), list(&|r| r.name.en.as_str()));
         let more = if missing.len() > 8 { format!(" … ({} in all)", missing.len()) } else { String::new() };
         issues.push(Issue::new(
             Warning,
             file,
             "",
-            format!("这些地图地区没有数据：{list}{more}"),
-            format!("map regions without data: {list}{more}"),
+            format!("这些地图地区没有数据：{zh}{more}"),
+            format!("map regions without data: {en}{more}"),
         ));
     }
     ds.regions.retain(|s| codes.contains(s.code.as_str()));
@@ -1052,7 +1056,12 @@ mod tests {
         assert_eq!(ds.value("522600", 0).unwrap().rate, 55.0);
         assert_eq!(ds.value("520300", 0).unwrap().rate, 50.0);
         assert_eq!(issues[0].to_string(), "x.csv: regions in the data that the map lacks (not shown): Atlantis");
-        assert!(issues[1].to_string().starts_with("x.csv: map regions without data: 520200 六盘水市"), "{}", issues[1]);
+        assert!(
+            issues[1].to_string().starts_with("x.csv: map regions without data: 520200 Liupanshui"),
+            "{}",
+            issues[1]
+        );
+        assert!(issues[1].message.zh.starts_with("这些地图地区没有数据：520200 六盘水市"), "{}", issues[1].message.zh);
     }
 
     #[test]

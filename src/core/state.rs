@@ -298,54 +298,59 @@ impl AppState {
 
     /// A text summary of the shown date, for everyone (under the map) and for screen readers (a
     /// polite live region): how many regions are above 60 %, the highest and lowest, the total.
-    /// `on_map` is how many regions the map draws: counts are "of" those, and the regions without
-    /// a value that day (a file that covers a few of them, a gap) are said.
-    pub fn summary(&self, ds: &Dataset, on_map: usize) -> String {
+    /// `names` are the regions' names as the page shows them (in `ds.regions`' order; the map's
+    /// names for a reader's file, which may have none of its own); `on_map` is how many regions
+    /// the map draws: counts are "of" those, and the regions without a value that day are said.
+    pub fn summary(&self, ds: &Dataset, names: &[String], on_map: usize) -> String {
+        use crate::core::dataset::{Bound, Value};
         let lang = self.lang;
         let i = self.timeline.index();
         let Some(&date) = ds.dates.get(i) else { return String::new() };
-        let name = |s: &crate::core::dataset::Series| match lang {
-            Lang::Zh => crate::core::names::short_zh(if s.name.zh.is_empty() { &s.code } else { &s.name.zh }),
-            Lang::En => {
-                if s.name.en.is_empty() {
-                    s.name.get(lang).to_string()
-                } else {
-                    s.name.en.clone()
-                }
-            }
-        };
-        let mut vals: Vec<(&crate::core::dataset::Series, crate::core::dataset::Value)> =
-            ds.regions.iter().filter_map(|s| s.values.get(i).copied().flatten().map(|v| (s, v))).collect();
-        // Highest first; ties by name, as the ranking chart orders them, so both name the same
-        // regions as highest and lowest.
-        vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate).then_with(|| name(a.0).cmp(&name(b.0))));
+        let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| ds.regions[k].name.get(lang).to_string());
+        let mut vals: Vec<(String, Value)> = ds
+            .regions
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| s.values.get(i).copied().flatten().map(|v| (name(k), v)))
+            .collect();
+        // Highest first; ties by name, as the ranking chart orders them.
+        vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate).then_with(|| a.0.cmp(&b.0)));
         let n = ds.regions.len().max(on_map);
-        let above = vals.iter().filter(|(_, v)| v.rate > 60.0).count();
+        // "More than 60 %" is above 60 % too.
+        let above =
+            vals.iter().filter(|(_, v)| v.rate > 60.0 || (v.rate >= 60.0 && v.bound == Bound::MoreThan)).count();
         let d = format::date(date, lang);
         let mut out = match lang {
             Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
             Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
-        match (vals.first(), vals.last()) {
-            // Every region with a value at the same rate: naming one "highest" and another
-            // "lowest" would be arbitrary.
-            (Some(hi), Some(lo)) if vals.len() > 1 && (hi.1.rate, hi.1.bound) == (lo.1.rate, lo.1.bound) => {
-                let (k, v) = (vals.len(), format::value(&hi.1, lang));
+        // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
+        let level = |v: &Value| format::value(v, lang);
+        if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
+            let top: Vec<&str> =
+                vals.iter().take_while(|x| level(&x.1) == level(&hi.1)).map(|x| x.0.as_str()).collect();
+            let mut bottom: Vec<&str> =
+                vals.iter().rev().take_while(|x| level(&x.1) == level(&lo.1)).map(|x| x.0.as_str()).collect();
+            bottom.reverse();
+            let (hv, lv) = (format::value(&hi.1, lang), format::value(&lo.1, lang));
+            if vals.len() > 1 && top.len() == vals.len() {
+                // Every region with a value at the same rate: no region is highest or lowest.
+                let k = vals.len();
                 out.push_str(&match (lang, k == n) {
-                    (Lang::Zh, true) => format!("；各地区均为{v}"),
-                    (Lang::Zh, false) => format!("；有数据的 {k} 个地区均为{v}"),
-                    (Lang::En, true) => format!("; every region at {v}"),
-                    (Lang::En, false) => format!("; all {k} regions with data at {v}"),
+                    (Lang::Zh, true) => format!("；各地区均为{hv}"),
+                    (Lang::Zh, false) => format!("；有数据的 {k} 个地区均为{hv}"),
+                    (Lang::En, true) => format!("; every region at {hv}"),
+                    (Lang::En, false) => format!("; all {k} regions with data at {hv}"),
                 });
-            }
-            (Some(hi), Some(lo)) => {
-                let (hn, hv, ln, lv) = (name(hi.0), format::value(&hi.1, lang), name(lo.0), format::value(&lo.1, lang));
+            } else if vals.len() > 1 {
+                // Level regions at either end are named together (or counted), never one of them
+                // picked by the alphabet.
+                let (hn, ln) = (format::names_or_count(&top, lang), format::names_or_count(&bottom, lang));
                 out.push_str(&match lang {
                     Lang::Zh => format!("；最高{hn}（{hv}），最低{ln}（{lv}）"),
                     Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
                 });
             }
-            _ => {}
         }
         let without = n - vals.len();
         if without > 0 {
@@ -410,6 +415,12 @@ mod tests {
 
     fn ds() -> Dataset {
         Bundle::embedded().dataset
+    }
+
+    /// The regions' names as the page shows them (the ranking's labels).
+    fn names(ds: &Dataset, lang: Lang) -> Vec<String> {
+        let b = Bundle::embedded();
+        ds.regions.iter().map(|s| b.label(&s.code, lang)).collect()
     }
 
     fn d(s: &str) -> Date {
@@ -583,12 +594,12 @@ mod tests {
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(9));
         assert_eq!(
-            s.summary(&ds, 9),
+            s.summary(&ds, &names(&ds, s.lang), 9),
             "On 19 Feb 2020, 6 of 9 regions above 60\u{a0}%; highest Qianxinan (72.1\u{a0}%), lowest Anshun (57.4\u{a0}%); province total 62.3\u{a0}% (illustrative data)."
         );
         s.apply(&Action::SetLang(Lang::Zh));
         assert_eq!(
-            s.summary(&ds, 9),
+            s.summary(&ds, &names(&ds, s.lang), 9),
             "2020年2月19日：9 个地区中 6 个复工率高于60%；最高黔西南州（72.1%），最低安顺（57.4%）；全省合计 62.3%（示意数据）。"
         );
     }
@@ -603,10 +614,10 @@ mod tests {
         );
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(last));
-        let en = s.summary(&ds, 9);
+        let en = s.summary(&ds, &names(&ds, s.lang), 9);
         assert!(en.contains("; every region at 100.0\u{a0}%;") && !en.contains("highest"), "{en}");
         s.apply(&Action::SetLang(Lang::Zh));
-        let zh = s.summary(&ds, 9);
+        let zh = s.summary(&ds, &names(&ds, s.lang), 9);
         assert!(zh.contains("；各地区均为100.0%；") && !zh.contains("最高"), "{zh}");
     }
 
@@ -616,21 +627,42 @@ mod tests {
         ds.regions.truncate(2);
         let mut s = AppState::new(ds.dates.len(), Lang::Zh);
         s.apply(&Action::Seek(9));
-        let zh = s.summary(&ds, 9);
+        let zh = s.summary(&ds, &names(&ds, s.lang), 9);
         assert!(zh.starts_with("2020年2月19日：9 个地区中 ") && zh.contains("；7 个地区无数据"), "{zh}");
         s.apply(&Action::SetLang(Lang::En));
-        assert!(s.summary(&ds, 9).contains(" of 9 regions above") && s.summary(&ds, 9).contains("; no data for 7"));
+        assert!(
+            s.summary(&ds, &names(&ds, s.lang), 9).contains(" of 9 regions above")
+                && s.summary(&ds, &names(&ds, s.lang), 9).contains("; no data for 7")
+        );
     }
 
     #[test]
-    fn summary_breaks_ties_by_name_as_the_ranking_does() {
+    fn summary_names_level_regions_together() {
         let mut ds = ds();
-        // Two regions level at the top on 19 Feb: the one first by name is named highest.
+        // Anshun level with the leader on 19 Feb: both are named highest, not one by the alphabet.
         let top = ds.regions.iter().map(|r| r.values[9].unwrap().rate).fold(f64::MIN, f64::max);
         let k = ds.regions.iter().position(|r| r.name.en == "Anshun").unwrap();
         ds.regions[k].values[9] = Some(crate::core::dataset::Value::exact(top));
         let mut s = AppState::new(ds.dates.len(), Lang::En);
         s.apply(&Action::Seek(9));
-        assert!(s.summary(&ds, 9).contains("highest Anshun (72.1\u{a0}%)"), "{}", s.summary(&ds, 9));
+        let en = s.summary(&ds, &names(&ds, Lang::En), 9);
+        assert!(en.contains("highest Anshun and Qianxinan (72.1\u{a0}%)"), "{en}");
+    }
+
+    #[test]
+    fn summary_of_the_2021_snapshot_counts_bounds_and_groups_the_lowest() {
+        let ds = crate::reported::snapshot_2021();
+        let mut s = AppState::new(1, Lang::En);
+        s.apply(&Action::Seek(0));
+        let en = s.summary(&ds, &names(&ds, Lang::En), 9);
+        // Three measured above 60 % and three reported as "more than 60 %".
+        assert!(en.contains("6 of 9 regions above 60\u{a0}%"), "{en}");
+        assert!(
+            en.contains("highest Qianxinan (94.8\u{a0}%), lowest Anshun, Tongren and Zunyi (more than 50\u{a0}%)"),
+            "{en}"
+        );
+        s.apply(&Action::SetLang(Lang::Zh));
+        let zh = s.summary(&ds, &names(&ds, Lang::Zh), 9);
+        assert!(zh.contains("9 个地区中 6 个复工率高于60%") && zh.contains("最低安顺、遵义、铜仁（50%以上）"), "{zh}");
     }
 }

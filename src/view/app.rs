@@ -808,6 +808,8 @@ pub fn Page(props: &PageProps) -> Html {
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
     let events_today: Vec<_> = bundle.dataset.events_on(index).collect();
+    // The summary names regions as the map and the ranking do (a reader's file may name none).
+    let summary_names: Vec<String> = bundle.dataset.regions.iter().map(|r| bundle.label(&r.code, lang)).collect();
     let tooltip_region = s.hovered.clone().or_else(|| s.selected.clone());
 
     html! {
@@ -918,7 +920,7 @@ pub fn Page(props: &PageProps) -> Html {
                         }
                     </div>
                     // Announced politely when the date settles, not on every playback frame.
-                    <p class="map-summary" aria-live="polite" aria-atomic="true">{ if playing { String::new() } else { s.summary(&bundle.dataset, bundle.shapes.regions.len()) } }</p>
+                    <p class="map-summary" aria-live="polite" aria-atomic="true">{ if playing { String::new() } else { s.summary(&bundle.dataset, &summary_names, bundle.shapes.regions.len()) } }</p>
                     if !static_map {
                         <RegionSearch bundle={bundle.clone()} lang={lang} on_action={dispatch.clone()} />
                     }

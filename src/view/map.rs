@@ -393,7 +393,9 @@ pub fn MapView(props: &MapProps) -> Html {
     let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).map(|((shape, &[x, y]), info)| {
         let s = shown(&shape.code);
         let text = s.fill.text_on();
-        let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.45)" } else { "rgba(255,255,255,0.7)" };
+        // White names keep a dark enough halo to stay readable where a long one (Liupanshui) runs
+        // past its region's edge onto the page.
+        let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.6)" } else { "rgba(255,255,255,0.7)" };
         let name = match lang {
             Lang::Zh => short_zh(&info.name.zh),
             Lang::En => info.name.get(Lang::En).to_string(),

@@ -64,15 +64,10 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     // The event whose text shows (mark hovered or focused), and the date field's message.
     let shown_event = use_state_eq(|| None::<usize>);
     let date_message = use_state_eq(|| None::<crate::core::i18n::Text>);
-    // One date (a snapshot such as the 2021 figures): nothing to step, play or compare; just the date.
+    // One date (a snapshot such as the 2021 figures): nothing to step, play or compare, and the date
+    // is in the readout already. An empty, hidden marker stays (with the date, for scripts).
     if n < 2 {
-        return html! {
-            <div class="timeline single-date">
-                <output class="timeline-date">
-                    <time datetime={iso.clone()}>{ dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default() }</time>
-                </output>
-            </div>
-        };
+        return html! { <div class="timeline single-date" hidden=true data-date={iso.clone()}></div> };
     }
 
     let emit = |a: Action| {

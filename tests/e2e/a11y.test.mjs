@@ -43,7 +43,7 @@ for (const [name, query, options] of MODES) {
   test(`axe: no WCAG 2.1 AA violations — ${name}`, async () => {
     const { page, errors, context } = await open(browser, server.url + query, options);
     await page.waitForSelector('[data-region]');
-    await page.waitForSelector('input[type=range], .present-date, .timeline.single-date', { timeout: 20000 });
+    await page.waitForSelector('input[type=range], .present-date, .timeline.single-date', { timeout: 20000, state: 'attached' });
     await page.waitForTimeout(300);
     const violations = await axe(page);
     assert.deepEqual(violations, [], violations.join('\n'));
