@@ -112,7 +112,7 @@ async fn slider_input_changes_date_and_fills() {
     slider.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     until(|| current_date(&root) == "2020-02-19").await;
     assert_eq!(current_date(&root), "2020-02-19");
-    assert_eq!(slider.get_attribute("data-date").as_deref(), Some("2020-02-19"));
+    assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some("2020-02-19"));
     for (code, fill) in fills(&root) {
         assert_eq!(fill, fill_of(b.dataset.value(&code, 9)).to_string(), "{code}");
     }

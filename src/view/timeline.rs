@@ -1,9 +1,8 @@
 //! The timeline bar: previous / play-pause / next, the date slider with the dataset's events
 //! marked on it, a date field, playback speed and loop.
 //!
-//! Stable hook: the slider is an `<input type="range">` whose `data-date` is the ISO date of the
-//! value; its `aria-valuetext` is that date as the page writes it ("19 Feb 2020", "2020年2月19日"),
-//! so assistive technology reads a date rather than an index.
+//! Stable hook: the slider is an `<input type="range">` whose `aria-valuetext` is the ISO date of
+//! the value, so assistive technology reads a date rather than an index.
 
 use crate::core::format;
 use crate::core::i18n::Lang;
@@ -222,7 +221,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                 })
             }}>
                 <input type="range" class="date-slider" min="0" max={n.saturating_sub(1).to_string()} step="1"
-                    value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default()} data-date={iso.clone()}
+                    value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()}
                     oninput={on_input} />
                 <div class="event-marks">{ for marks }</div>
                 { popover.unwrap_or_default() }

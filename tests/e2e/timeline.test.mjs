@@ -36,7 +36,7 @@ test('every timeline key moves the date as specified, with focus anywhere', asyn
   for (const [key, date] of expect) {
     await page.keyboard.press(key);
     await expectDate(page, date, `after ${key}`);
-    assert.equal(await page.getAttribute('input[type=range]', 'data-date'), date);
+    assert.equal(await page.getAttribute('input[type=range]', 'aria-valuetext'), date);
   }
   await page.keyboard.press('Space');
   assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'true', 'Space plays');
