@@ -324,15 +324,14 @@ impl AppState {
             Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
             Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
-        // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
-        let level = |v: &Value| format::value(v, lang);
         if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
-            let top: Vec<&str> =
-                vals.iter().take_while(|x| level(&x.1) == level(&hi.1)).map(|x| x.0.as_str()).collect();
-            let mut bottom: Vec<&str> =
-                vals.iter().rev().take_while(|x| level(&x.1) == level(&lo.1)).map(|x| x.0.as_str()).collect();
-            bottom.reverse();
+            // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
             let (hv, lv) = (format::value(&hi.1, lang), format::value(&lo.1, lang));
+            let top: Vec<&str> =
+                vals.iter().take_while(|x| format::value(&x.1, lang) == hv).map(|x| x.0.as_str()).collect();
+            let mut bottom: Vec<&str> =
+                vals.iter().rev().take_while(|x| format::value(&x.1, lang) == lv).map(|x| x.0.as_str()).collect();
+            bottom.reverse();
             if vals.len() > 1 && top.len() == vals.len() {
                 // Every region with a value at the same rate: no region is highest or lowest.
                 let k = vals.len();

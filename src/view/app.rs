@@ -776,6 +776,11 @@ pub fn Page(props: &PageProps) -> Html {
     // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
     // whole series (32 000 values for the counties), so once per bundle, not at every date step.
     let has_bounds = use_memo(bundle.clone(), |b| b.dataset.has_lower_bounds());
+    // The summary names regions as the map and the ranking do (a reader's file may name none);
+    // made once per bundle and language, not at every date step.
+    let summary_names = use_memo((bundle.clone(), lang), |(b, lang)| {
+        b.dataset.regions.iter().map(|r| b.label(&r.code, *lang)).collect::<Vec<String>>()
+    });
     let meta = &bundle.dataset.meta;
     let date = bundle.dataset.dates.get(index).copied();
     let iso = date.map(|d| d.to_string()).unwrap_or_default();
@@ -808,8 +813,7 @@ pub fn Page(props: &PageProps) -> Html {
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
     let events_today: Vec<_> = bundle.dataset.events_on(index).collect();
-    // The summary names regions as the map and the ranking do (a reader's file may name none).
-    let summary_names: Vec<String> = bundle.dataset.regions.iter().map(|r| bundle.label(&r.code, lang)).collect();
+
     let tooltip_region = s.hovered.clone().or_else(|| s.selected.clone());
 
     html! {

@@ -64,9 +64,15 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let shown_event = use_state_eq(|| None::<usize>);
     let date_message = use_state_eq(|| None::<crate::core::i18n::Text>);
     // One date (a snapshot such as the 2021 figures): nothing to step, play or compare, and the date
-    // is in the readout already. An empty, hidden marker stays (with the date, for scripts).
+    // is in the readout already. The slider stays in the DOM, hidden and disabled, for the stable
+    // hook (`input[type=range]` with the ISO date in `aria-valuetext`) that scripts rely on.
     if n < 2 {
-        return html! { <div class="timeline single-date" hidden=true data-date={iso.clone()}></div> };
+        return html! {
+            <div class="timeline single-date" hidden=true data-date={iso.clone()}>
+                <input type="range" class="date-slider" min="0" max="0" step="1" value="0" disabled=true
+                    aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()} />
+            </div>
+        };
     }
 
     let emit = |a: Action| {
