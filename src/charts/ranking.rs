@@ -123,6 +123,18 @@ pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
     }
 }
 
+/// The value axis for changes: the scale's ±`extent` on the sides where there are changes, so a
+/// ranking of rises only (or falls only) does not leave half the chart empty. Both sides when no
+/// region has a change.
+pub fn change_domain(rows: &[Row], extent: f64) -> (f64, f64) {
+    let any = |f: fn(f64) -> bool| rows.iter().filter_map(|r| r.value).any(f);
+    match (any(|v| v < 0.0), any(|v| v > 0.0)) {
+        (true, false) => (-extent, 0.0),
+        (false, true) => (0.0, extent),
+        _ => (-extent, extent),
+    }
+}
+
 /// The frame for `n` bars, `width` pixels wide.
 pub fn frame(width: u32, n: usize) -> Frame {
     Frame { width: width.max(200), height: ROW * n as u32 + 34, left: 108, right: 76, top: 6, bottom: 28 }
@@ -140,7 +152,7 @@ pub fn row_at(frame: &Frame, y: f64, n: usize) -> Option<usize> {
 /// How the bars are drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style<'a> {
-    /// The value axis: (0, 100) for rates, (−extent, +extent) for changes.
+    /// The value axis: (0, 100) for rates; for changes, [`change_domain`].
     pub domain: (f64, f64),
     /// The selected region (framed and its label in the accent colour).
     pub selected: Option<&'a str>,
@@ -220,7 +232,9 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
     let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / span * (x1 - x0);
     let zero = px(0.0);
     // The legend's steps (every 20 %), so the two scales read alike.
-    let ticks: Vec<f64> = if change { vec![domain.0, 0.0, domain.1] } else { vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0] };
+    let mut ticks: Vec<f64> =
+        if change { vec![domain.0, 0.0, domain.1] } else { vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0] };
+    ticks.dedup();
     let ticks = ticks
         .into_iter()
         .map(|t| Tick {
@@ -430,6 +444,19 @@ mod tests {
         let change = rows(&ds, &labels, Measure::Change { from: 2, to: 9, scale });
         let text = describe(&change, "change", Lang::En, true);
         assert!(text.contains("highest Qianxinan (+28.4\u{a0}pp), lowest 5 regions (+24.1\u{a0}pp)"), "{text}");
+    }
+
+    #[test]
+    fn a_ranking_of_rises_only_uses_the_whole_width() {
+        let rises = [row(0, Some(5.0)), row(1, Some(12.0)), row(2, None)];
+        assert_eq!(change_domain(&rises, 20.0), (0.0, 20.0));
+        assert_eq!(change_domain(&[row(0, Some(-3.0))], 20.0), (-20.0, 0.0));
+        assert_eq!(change_domain(&[row(0, Some(-3.0)), row(1, Some(2.0))], 20.0), (-20.0, 20.0));
+        assert_eq!(change_domain(&[row(0, Some(0.0)), row(1, None)], 20.0), (-20.0, 20.0));
+        let f = frame(480, 3);
+        let l = layout(&f, &rises, &Style { domain: (0.0, 20.0), change: true, ..RATE });
+        assert_eq!(l.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["±0", "+20"]);
+        assert_eq!(l.zero, f.x0() as i32, "zero at the left edge");
     }
 
     #[test]

@@ -245,13 +245,15 @@ pub fn RankingView(props: &ChartsProps) -> Html {
         move |(b, _, _, _)| ranking::rows(&b.dataset, &labels, measure)
     });
     let frame = ranking::frame(width as u32, rows.len());
-    let (domain, change) = match measure {
-        Measure::Change { scale, .. } => ((-scale.extent, scale.extent), true),
-        Measure::Rate(_) => ((0.0, 100.0), false),
+    let extent = match measure {
+        Measure::Change { scale, .. } => Some(scale.extent),
+        Measure::Rate(_) => None,
     };
+    let change = extent.is_some();
     let layout =
         use_memo((rows.clone(), frame.width, selected.clone(), lang, drawn), move |(rows, _, sel, l, drawn)| {
             let rows: &[Row] = if *drawn { rows } else { &[] };
+            let domain = extent.map(|e| ranking::change_domain(rows, e)).unwrap_or((0.0, 100.0));
             ranking::layout(&frame, rows, &ranking::Style { domain, selected: sel.as_deref(), lang: *l, change })
         });
     let on_click = {
