@@ -90,26 +90,24 @@ pub fn value_text(row: &Row, lang: Lang, change: bool) -> String {
 /// the same at either end ("+24.1", "more than 50 %") are named together, or counted: picking one
 /// of them by the alphabet would tell the reader something the data do not say.
 pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
-    let fmt = |r: &Row| value_text(r, lang, change);
     let with_value: Vec<&Row> = rows.iter().filter(|r| r.value.is_some()).collect();
-    let (Some(a), Some(b)) = (with_value.first(), with_value.last()) else {
+    let texts: Vec<String> = with_value.iter().map(|r| value_text(r, lang, change)).collect();
+    let (Some(top_text), Some(bottom_text)) = (texts.first(), texts.last()) else {
         return match lang {
             Lang::Zh => format!("条形图：{what}，没有数据。"),
             Lang::En => format!("Bar chart: {what}, no data."),
         };
     };
-    let (top_text, bottom_text) = (fmt(a), fmt(b));
-    let top: Vec<&str> = with_value.iter().take_while(|r| fmt(r) == top_text).map(|r| r.label.as_str()).collect();
-    let mut bottom: Vec<&str> =
-        with_value.iter().rev().take_while(|r| fmt(r) == bottom_text).map(|r| r.label.as_str()).collect();
-    bottom.reverse();
-    if with_value.len() > 1 && top.len() == with_value.len() {
+    let (k_top, k_bottom) = format::level_ends(&texts);
+    if with_value.len() > 1 && k_top == with_value.len() {
         // All at one value: no region is "highest" or "lowest".
         return match lang {
             Lang::Zh => format!("条形图：{what}，{} 个地区均为{top_text}。", with_value.len()),
             Lang::En => format!("Bar chart: {what}, all {} regions at {top_text}.", with_value.len()),
         };
     }
+    let labels = |r: std::ops::Range<usize>| with_value[r].iter().map(|r| r.label.as_str()).collect::<Vec<_>>();
+    let (top, bottom) = (labels(0..k_top), labels(with_value.len() - k_bottom..with_value.len()));
     let (hi, lo) = (format::names_or_count(&top, lang), format::names_or_count(&bottom, lang));
     match lang {
         Lang::Zh => format!(

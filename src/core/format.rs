@@ -95,6 +95,15 @@ fn sign_of(pp: f64) -> (&'static str, f64) {
     (sign, r)
 }
 
+/// The level ends of a ranking: given the values as written on the page, highest first, how many
+/// read the same as the first and how many as the last ((0, 0) when there are none). "Level" is
+/// what the reader sees: 62.3 % and 62.34 % are level. The summary and the ranking's description
+/// both name these together ([`names_or_count`]) instead of picking one by the alphabet.
+pub fn level_ends(texts: &[String]) -> (usize, usize) {
+    let (Some(first), Some(last)) = (texts.first(), texts.last()) else { return (0, 0) };
+    (texts.iter().take_while(|t| *t == first).count(), texts.iter().rev().take_while(|t| *t == last).count())
+}
+
 /// Regions level with one another, for running text: up to three by name ("贵阳、遵义",
 /// "Guiyang, Zunyi and Anshun"), more by their number ("5 个地区", "5 regions").
 pub fn names_or_count(names: &[&str], lang: Lang) -> String {
@@ -166,6 +175,15 @@ mod tests {
             (signed_tick(15.0), signed_tick(-7.5), signed_tick(0.0)),
             ("+15".into(), "−7.5".into(), "±0".into())
         );
+    }
+
+    #[test]
+    fn level_ends_count_what_reads_the_same() {
+        let t = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(level_ends(&t(&["72.1 %", "66.7 %", "57.4 %"])), (1, 1));
+        assert_eq!(level_ends(&t(&["+28.4", "+26.2", "+24.1", "+24.1"])), (1, 2));
+        assert_eq!(level_ends(&t(&["100.0 %", "100.0 %"])), (2, 2));
+        assert_eq!(level_ends(&[]), (0, 0));
     }
 
     #[test]

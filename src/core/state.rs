@@ -324,15 +324,11 @@ impl AppState {
             Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
             Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
-        if let (Some(hi), Some(lo)) = (vals.first(), vals.last()) {
-            // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
-            let (hv, lv) = (format::value(&hi.1, lang), format::value(&lo.1, lang));
-            let top: Vec<&str> =
-                vals.iter().take_while(|x| format::value(&x.1, lang) == hv).map(|x| x.0.as_str()).collect();
-            let mut bottom: Vec<&str> =
-                vals.iter().rev().take_while(|x| format::value(&x.1, lang) == lv).map(|x| x.0.as_str()).collect();
-            bottom.reverse();
-            if vals.len() > 1 && top.len() == vals.len() {
+        // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
+        let texts: Vec<String> = vals.iter().map(|x| format::value(&x.1, lang)).collect();
+        let (k_top, k_bottom) = format::level_ends(&texts);
+        if let (Some(hv), Some(lv)) = (texts.first(), texts.last()) {
+            if vals.len() > 1 && k_top == vals.len() {
                 // Every region with a value at the same rate: no region is highest or lowest.
                 let k = vals.len();
                 out.push_str(&match (lang, k == n) {
@@ -342,9 +338,9 @@ impl AppState {
                     (Lang::En, false) => format!("; all {k} regions with data at {hv}"),
                 });
             } else if vals.len() > 1 {
-                // Level regions at either end are named together (or counted), never one of them
-                // picked by the alphabet.
-                let (hn, ln) = (format::names_or_count(&top, lang), format::names_or_count(&bottom, lang));
+                let names = |r: std::ops::Range<usize>| vals[r].iter().map(|x| x.0.as_str()).collect::<Vec<_>>();
+                let hn = format::names_or_count(&names(0..k_top), lang);
+                let ln = format::names_or_count(&names(vals.len() - k_bottom..vals.len()), lang);
                 out.push_str(&match lang {
                     Lang::Zh => format!("；最高{hn}（{hv}），最低{ln}（{lv}）"),
                     Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),

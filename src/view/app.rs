@@ -729,15 +729,11 @@ pub fn Page(props: &PageProps) -> Html {
     // The URL follows the state: a new history entry per change, replaced (not pushed) during
     // playback so it does not flood the history, written in idle time (`write_url_when_idle`).
     // The first render leaves the URL as it came.
-    let query = s.to_url(&bundle.dataset, default_lang).to_query();
+    let url = s.to_url(&bundle.dataset, default_lang);
+    let query = url.to_query();
     // The same view on the full page (the embed links there for the method).
-    let full_page_query = if embed {
-        let mut u = s.to_url(&bundle.dataset, default_lang);
-        u.embed = false;
-        u.to_query()
-    } else {
-        String::new()
-    };
+    let full_page_query =
+        if embed { crate::core::url::UrlState { embed: false, ..url }.to_query() } else { String::new() };
     {
         let first = use_mut_ref(|| true);
         use_effect_with((query.clone(), playing), move |(query, playing)| {
