@@ -8,12 +8,13 @@
 //!
 //! Method:
 //! 1. **Province path** `P(t)`, `t` = days since 2020-02-10: straight lines through three anchors.
-//!    30 % on 02-10 (an assumption: no figure found), 61 % on 02-19 (reported: "突破60%" that day)
-//!    and 100 % on 02-26 (reported: all 4113 enterprises fully resumed). 100 % after that.
+//!    30 % on 02-10 (an assumption: no figure found), 61 % on 02-19 (an assumption that agrees with
+//!    the reported "突破60%" that day) and 100 % on 02-26 (inferred: the 4113 enterprises reported as
+//!    fully resumed that day are taken as all that were due). 100 % after that.
 //! 2. **Per-prefecture lead** `L` in days, from the ordering of the only per-prefecture figures ever
 //!    published (2021-02-20 operating rates): 黔西南 +2; 六盘水, 贵阳 +1; 毕节, 黔南, 黔东南 0;
 //!    遵义, 安顺, 铜仁 −1. That 2020 followed the 2021 order is an assumption.
-//! 3. **Rate** of a prefecture on day `t`: `P(t + L)`, and 100 % from 02-26 for everyone (reported).
+//! 3. **Rate** of a prefecture on day `t`: `P(t + L)`, and 100 % from 02-26 for everyone (inferred, as above).
 //! 4. **Counts**: the 4113 enterprises are split among prefectures in proportion to rough 2021
 //!    stock estimates (`inferred.csv`, low confidence), by largest remainder; resumed = due × rate,
 //!    rounded. The rate shown is resumed ÷ due, so the province total Σ resumed ÷ Σ due is exact.
@@ -27,7 +28,8 @@ use crate::core::i18n::Text;
 pub const FIRST: &str = "2020-02-10";
 /// Last date of the series.
 pub const LAST: &str = "2020-03-01";
-/// Enterprises due to resume in the whole province (贵州日报, 2020-02-26).
+/// Enterprises due to resume in the whole province: the 4113 that 贵州日报 reported fully resumed on
+/// 2020-02-26, taken as all that were due (an inference, `inferred.csv`).
 pub const PROVINCE_DUE: u32 = 4113;
 
 /// (adcode, 中文, English, rough 2021 enterprise count from `inferred.csv`, lead in days).
@@ -133,7 +135,7 @@ fn events() -> Vec<Event> {
         event(
             "2020-02-26",
             "全省规模以上工业企业4113个实现全面复工复产；员工返岗约45万人，返岗率76%",
-            "All 4113 industrial enterprises above designated size fully resumed; about 450,000 workers back, a 76 % return rate",
+            "4113 industrial enterprises above designated size fully resumed; about 450,000 workers back, a 76 % return rate",
             sina(),
         ),
     ]
@@ -143,7 +145,7 @@ fn meta() -> Meta {
     Meta {
         title: Text::new("贵州规上工业企业复工率（2020年2月10日—3月1日）", "Work resumption of Guizhou's larger industrial enterprises, 10 Feb – 1 Mar 2020"),
         subtitle: Text::new(
-            "各市（州）规模以上工业企业复工率，逐日示意数据；省级数字为报道值",
+            "各市（州）规模以上工业企业复工率，逐日示意数据，与报道的全省数字相符",
             "Daily resumption rate by prefecture of industrial enterprises above designated size; illustrative by prefecture, anchored to the reported province figures",
         ),
         metric: Metric {
@@ -156,8 +158,8 @@ fn meta() -> Meta {
         },
         illustrative: true,
         method: Text::new(
-            "示意数据，并非统计数字。2020年没有公开的分市（州）数字。全省路径：2月10日30%（假设），2月19日61%（报道：突破60%），2月26日100%（报道：4113户全面复工复产），其间按直线连接。各市（州）按2021年2月20日开工率的排序提前或推后0–2天（假设2020年顺序相同）；2月26日起均为100%。4113户按2021年估算企业数（低可信度）分配给各市（州）。",
-            "Illustrative, not statistics: no per-prefecture figures for 2020 are public. Province path: 30 % on 10 Feb (assumed), 61 % on 19 Feb (reported: above 60 %), 100 % on 26 Feb (reported: all 4113 enterprises fully resumed), straight lines in between. Each prefecture leads or lags that path by 0–2 days following the order of the 2021-02-20 operating rates (assuming 2020 had the same order); all are at 100 % from 26 Feb. The 4113 enterprises are split among prefectures in proportion to rough 2021 estimates (low confidence).",
+            "示意数据，并非统计数字。2020年没有公开的分市（州）数字。全省路径：2月10日30%（假设），2月19日61%（假设，与报道的“突破60%”相符），2月26日100%（推断：报道4113户全面复工复产，视为应复工的全部企业），其间按直线连接。各市（州）按2021年2月20日开工率的排序提前或推后0–2天（假设2020年顺序相同）；2月26日起均为100%。4113户按2021年估算企业数（低可信度）分配给各市（州）。",
+            "Illustrative, not statistics: no per-prefecture figures for 2020 are public. Province path: 30 % on 10 Feb (assumed), 61 % on 19 Feb (assumed, agreeing with the reported \"above 60 %\"), 100 % on 26 Feb (inferred: the 4113 enterprises reported fully resumed, taken as all that were due), straight lines in between. Each prefecture leads or lags that path by 0–2 days following the order of the 2021-02-20 operating rates (assuming 2020 had the same order); all are at 100 % from 26 Feb. The 4113 enterprises are split among prefectures in proportion to rough 2021 estimates (low confidence).",
         ),
         sources: vec![
             src(
@@ -165,7 +167,7 @@ fn meta() -> Meta {
                 "China News Service wire (2020-02-20, reprinted by gz.cnipai.com): above 60 %",
                 "https://gz.cnipai.com/news/detail/257165.html",
             ),
-            src("贵州日报：4113户全面复工复产（2020-02-26）", "Guizhou Daily: 4113 fully resumed (2020-02-26)", "http://gz.sina.com.cn/news/2020-03-21/detail-iimxyqwa2150108.shtml"),
+            src("贵州日报（新浪贵州转载，2020-03-21）：2月26日4113户全面复工复产", "Guizhou Daily (via Sina Guizhou, 2020-03-21): 4113 fully resumed on 26 Feb", "http://gz.sina.com.cn/news/2020-03-21/detail-iimxyqwa2150108.shtml"),
             src(
                 "贵州省工业和信息化厅（2021-02-23，转载）：2021-02-20 各市州开工率（仅用于排序）",
                 "Guizhou Dept. of Industry and IT (2021-02-23, mirror): 2021-02-20 operating rates (used for ordering only)",
@@ -174,6 +176,7 @@ fn meta() -> Meta {
         ],
         region_level: "prefecture".into(),
         origin: None,
+        total_name: None,
     }
 }
 
