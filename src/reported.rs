@@ -65,6 +65,7 @@ pub fn snapshot_2021() -> Dataset {
             sources: vec![source()],
             region_level: "prefecture".into(),
             origin: None,
+            total_name: Some(Text::new("全省复工复产率", "Province resumption rate")),
         },
         dates: vec![date],
         regions: rows.iter().map(|(c, zh, en, v)| Series { code: (*c).into(), name: Text::new(*zh, *en), values: vec![Some(*v)] }).collect(),

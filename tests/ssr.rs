@@ -255,7 +255,10 @@ async fn render_flags_shape_the_page() {
     );
     let plain = page_with_url("?plain=1").await;
     assert!(plain.contains("page plain"));
-    assert!(!plain.contains("class=\"attribution\"") && !plain.contains("class=\"facts\""));
+    assert!(!plain.contains("class=\"facts\""), "no sources section");
+    // The boundaries' credit and the link to the method stay: one line.
+    assert!(plain.contains("class=\"attribution\"") && plain.contains("class=\"source-line\""));
+    assert!(plain.contains("天地图") && plain.contains("#about-the-data"));
     assert!(plain.contains("data-illustrative=\"true\""), "the illustrative note stays in plain mode");
     let dark = page_with_url("?dark=1").await;
     assert!(dark.contains("page dark"));
@@ -279,4 +282,57 @@ async fn regions_are_one_tab_stop_and_say_what_they_show() {
     assert!(html.contains("On 19 Feb 2020, 6 of 9 regions above 60\u{a0}%"));
     assert!(html.contains("role=\"search\""));
     assert!(html.contains("class=\"zoom-in\""));
+}
+
+#[tokio::test]
+async fn tooltip_of_a_one_date_snapshot_says_its_metric_and_coverage_and_no_change() {
+    let b = SharedBundle(Rc::new(
+        Bundle::from_texts(
+            include_str!("../static/data/resumption-2021.json"),
+            include_str!("../static/geo/guizhou-prefectures.bnd.json"),
+        )
+        .unwrap(),
+    ));
+    let props = |lang| TooltipProps {
+        bundle: b.clone(),
+        code: "520100".into(),
+        index: 0,
+        lang,
+        x: 10.0,
+        y: 10.0,
+        width: 600.0,
+        height: 500.0,
+        compare: None,
+        dark: false,
+    };
+    let zh = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::Zh)).render().await;
+    assert!(zh.contains("开工率：") && !zh.contains("复工率"), "the snapshot's own metric: {zh}");
+    assert!(zh.contains("数据范围：贵阳市（含贵安新区）"), "71 % covers Gui'an too: {zh}");
+    assert!(!zh.contains("tt-change") && !zh.contains("tt-spark"), "one date: no change, no line: {zh}");
+    let en = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
+    assert!(en.contains("Operating rate: ") && en.contains("Figure covers: Guiyang (incl. Gui'an)"), "{en}");
+    // A daily series still says "the day before".
+    let daily = yew::LocalServerRenderer::<Tooltip>::with_props(TooltipProps {
+        bundle: bundle(),
+        code: "520100".into(),
+        index: 3,
+        ..props(Lang::En)
+    })
+    .render()
+    .await;
+    assert!(daily.contains("Change from the day before: ") && !daily.contains("Figure covers"), "{daily}");
+    // With a gap before the date, the change is from the date before, named.
+    let mut gap = Bundle::embedded();
+    for d in &mut gap.dataset.dates[..3] {
+        *d = d.add_days(-1);
+    }
+    let gapped = yew::LocalServerRenderer::<Tooltip>::with_props(TooltipProps {
+        bundle: SharedBundle(Rc::new(gap)),
+        code: "520100".into(),
+        index: 3,
+        ..props(Lang::En)
+    })
+    .render()
+    .await;
+    assert!(gapped.contains("Change from 11 Feb: ") && !gapped.contains("day before"), "{gapped}");
 }

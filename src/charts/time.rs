@@ -129,7 +129,10 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
         .y_labels(6)
         .y_label_formatter(&y_fmt)
         .y_label_style(label_style.clone())
-        .y_desc(lang.pick("复工率（%）", "Resumption rate (%)"))
+        .y_desc(match lang {
+            Lang::Zh => format!("{}（%）", chart.ds.meta.metric.name.get(lang)),
+            Lang::En => format!("{} (%)", chart.ds.meta.metric.name.get(lang)),
+        })
         .axis_desc_style((FONT, LABEL).into_font().color(&INK))
         .max_light_lines(1)
         .light_line_style(MUTED.mix(0.2))

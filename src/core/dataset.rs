@@ -14,7 +14,7 @@
 //! of averaging percentages.
 
 use crate::core::date::{truncate, Date};
-use crate::core::i18n::Text;
+use crate::core::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -106,6 +106,11 @@ pub struct Meta {
     /// Where a reader-loaded dataset came from (file name or URL); `None` for the shipped ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// What the file's reported `totals` measure, when that is not the regions' metric (2021: the
+    /// province reported a resumption rate beside the prefectures' operating rates), e.g.
+    /// `{"zh": "全省复工复产率", "en": "Province resumption rate"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_name: Option<Text>,
 }
 
 /// A dated, reported fact shown on the timeline, with its source.
@@ -562,6 +567,22 @@ impl Dataset {
         Some(Value { rate: 100.0 * resumed as f64 / due as f64, bound: Bound::Exact, counts: Some(counts) })
     }
 
+    /// `true` when the total on date index `i` is the file's reported total, not a derived one.
+    pub fn total_is_reported(&self, i: usize) -> bool {
+        matches!(self.totals.get(i), Some(Some(_)))
+    }
+
+    /// The label of the total on date index `i`: a reported total is marked as reported (under
+    /// `meta.total_name` when the file names it); a derived one is the "province total", which
+    /// the caller marks illustrative when the dataset is.
+    pub fn total_label(&self, i: usize, lang: Lang) -> String {
+        match (&self.meta.total_name, self.total_is_reported(i)) {
+            (Some(name), true) => format!("{}{}", name.get(lang), lang.pick("（报道）", " (reported)")),
+            (None, true) => lang.pick("全省（报道）", "Province (reported)").to_string(),
+            (_, false) => lang.pick("全省合计", "Province total").to_string(),
+        }
+    }
+
     /// Events on date index `i`.
     pub fn events_on(&self, i: usize) -> impl Iterator<Item = &Event> {
         let d = self.dates.get(i).copied();
@@ -670,6 +691,20 @@ mod tests {
     fn rejects_huge_files_before_parsing() {
         let big = " ".repeat(MAX_BYTES + 1);
         assert!(matches!(Dataset::from_json(&big).unwrap_err().kind, DatasetErrorKind::TooLarge { .. }));
+    }
+
+    #[test]
+    fn a_reported_total_is_labelled_as_reported() {
+        let snapshot = crate::reported::snapshot_2021();
+        assert!(snapshot.total_is_reported(0));
+        assert_eq!(snapshot.total_label(0, Lang::Zh), "全省复工复产率（报道）");
+        assert_eq!(snapshot.total_label(0, Lang::En), "Province resumption rate (reported)");
+        let mut unnamed = snapshot.clone();
+        unnamed.meta.total_name = None;
+        assert_eq!(unnamed.total_label(0, Lang::En), "Province (reported)");
+        let derived = crate::illustrative::dataset();
+        assert!(!derived.total_is_reported(0) && derived.total(0).is_some());
+        assert_eq!(derived.total_label(0, Lang::Zh), "全省合计");
     }
 
     #[test]

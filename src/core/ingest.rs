@@ -482,6 +482,7 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         sources: vec![],
         region_level: String::new(),
         origin: Some(file.to_string()),
+        total_name: None,
     };
     assemble(file, meta, cells, issues)
 }
@@ -541,6 +542,7 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
         sources: vec![],
         region_level: String::new(),
         origin: None,
+        total_name: None,
     });
     let mut meta = meta;
     meta.origin = Some(file.to_string());

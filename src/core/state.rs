@@ -321,7 +321,7 @@ impl AppState {
             vals.iter().filter(|(_, v)| v.rate > 60.0 || (v.rate >= 60.0 && v.bound == Bound::MoreThan)).count();
         let d = format::date(date, lang);
         let mut out = match lang {
-            Lang::Zh => format!("{d}：{n} 个地区中 {above} 个复工率高于60%"),
+            Lang::Zh => format!("{d}：{n} 个地区中 {above} 个{}高于60%", ds.meta.metric.name.get(lang)),
             Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
         // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
@@ -356,8 +356,8 @@ impl AppState {
         }
         if let Some(t) = ds.total(i) {
             out.push_str(&match lang {
-                Lang::Zh => format!("；全省合计 {}", format::value(&t, lang)),
-                Lang::En => format!("; province total {}", format::value(&t, lang)),
+                Lang::Zh => format!("；{} {}", ds.total_label(i, lang), format::value(&t, lang)),
+                Lang::En => format!("; {} {}", lower_first(&ds.total_label(i, lang)), format::value(&t, lang)),
             });
         }
         if ds.meta.illustrative {
@@ -366,6 +366,13 @@ impl AppState {
         out.push_str(lang.pick("。", "."));
         out
     }
+}
+
+/// `s` with its first letter in lower case, for a label inside an English sentence (ASCII only:
+/// `to_lowercase` would link Unicode's case tables into the wasm).
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 /// Reads a date typed or picked by the reader: the index of that date in `ds`, or a message
@@ -658,6 +665,9 @@ mod tests {
         );
         s.apply(&Action::SetLang(Lang::Zh));
         let zh = s.summary(&ds, &names(&ds, Lang::Zh), 9);
-        assert!(zh.contains("9 个地区中 6 个复工率高于60%") && zh.contains("最低安顺、遵义、铜仁（50%以上）"), "{zh}");
+        // The snapshot's own metric (开工率), and the province's reported figure named for what it is.
+        assert!(zh.contains("9 个地区中 6 个开工率高于60%") && zh.contains("最低安顺、遵义、铜仁（50%以上）"), "{zh}");
+        assert!(zh.contains("；全省复工复产率（报道） 66.5%") && !zh.contains("全省合计"), "{zh}");
+        assert!(en.contains("; province resumption rate (reported) 66.5\u{a0}%"), "{en}");
     }
 }

@@ -16,7 +16,7 @@
 //! | `play` | `1` | start playing on load (ignored with `prefers-reduced-motion: reduce`) |
 //! | `compare` | `YYYY-MM-DD` | compare mode: show the change from this date to `date` |
 //! | `dark` | `auto` / `1` / `0` | colour scheme: follow the system (default), dark, light |
-//! | `plain` | `1` | no title or source chrome (for editors who write their own) |
+//! | `plain` | `1` | no title or sources section (for editors who write their own); the one-line credit stays |
 //! | `static` | `1` | no controls: the map of one date |
 //! | `dataset` | `2020` / `2021` / `counties` | one of the shipped datasets |
 //! | `data` | http(s) URL | a dataset to load (project JSON or CSV) |

@@ -858,7 +858,7 @@ pub fn Page(props: &PageProps) -> Html {
                     </div>
                     if let Some(t) = total {
                         <p class="present-total" aria-hidden="true">
-                            { lang.pick("全省合计 ", "Province total ") }<strong>{ format::value(&t, lang) }</strong>
+                            { bundle.dataset.total_label(index, lang) }{ " " }<strong>{ format::value(&t, lang) }</strong>
                         </p>
                     }
                     if meta.illustrative {
@@ -887,9 +887,9 @@ pub fn Page(props: &PageProps) -> Html {
                         </span>
                         if let Some(t) = total {
                             <span class="readout-total">
-                                { lang.pick("全省合计：", "Province total: ") }
+                                { bundle.dataset.total_label(index, lang) }{ lang.pick("：", ": ") }
                                 <strong>{ format::value(&t, lang) }</strong>
-                                if meta.illustrative { { lang.pick("（示意）", " (illustrative)") } }
+                                if meta.illustrative && !bundle.dataset.total_is_reported(index) { { lang.pick("（示意）", " (illustrative)") } }
                             </span>
                         }
                         if let Some((from, change)) = s.compare.and_then(|c| {
@@ -943,10 +943,12 @@ pub fn Page(props: &PageProps) -> Html {
             if !embed && !s.plain {
                 <Facts bundle={bundle.clone()} lang={lang} />
             }
-            if !s.plain {
-                <footer class="attribution">
-                    // The full page lists its sources under "About the data"; an embed has only this line.
-                    if embed {
+            // Kept in plain mode too: the boundaries' terms require their credit, and an illustrative
+            // map must still link to how its values were made.
+            <footer class="attribution">
+                    // The full page lists its sources under "About the data"; an embed or a plain page
+                    // (which hides that section) has only this line.
+                    if embed || s.plain {
                         <p class="source-line">
                             { lang.pick("来源：", "Sources: ") }
                             { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("；", "; ")) }
@@ -962,8 +964,7 @@ pub fn Page(props: &PageProps) -> Html {
                         </p>
                     }
                     <p>{ lang.pick(ATTRIBUTION_ZH, ATTRIBUTION) }</p>
-                </footer>
-            }
+            </footer>
             if s.blackout {
                 <div class="blackout" aria-label={lang.pick("黑屏（按 b 恢复）", "Black screen (press b to return)")}></div>
             }

@@ -153,13 +153,14 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
         Callback::from(move |_: PointerEvent| on_action.emit(Action::Hover(None)))
     };
     let description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
+    let metric = bundle.dataset.meta.metric.name.get(lang);
     // The whole-series table has a cell per region and date (88 × 365 = 32 000 for the counties):
     // built only once the reader opens it, so it costs nothing at load or on a date step.
     let (table_open, on_toggle) = use_details_open();
     html! {
         <figure class="chart time-chart">
             <figcaption>
-                <h2>{ lang.pick("复工率走势", "Resumption rate over time") }</h2>
+                <h2>{ match lang { Lang::Zh => format!("{}走势", metric), Lang::En => format!("{metric} over time") } }</h2>
                 <p class="chart-desc">{ &description }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()}
@@ -212,9 +213,11 @@ pub fn DataTable(props: &TableProps) -> Html {
                             { for s.values.iter().map(|v| html! { <td>{ cell(*v) }</td> }) }
                         </tr>
                     }) }
-                    if (0..n).any(|i| ds.total(i).is_some()) {
+                    if let Some(first) = (0..n).find(|&i| ds.total(i).is_some()) {
                         <tr class="total">
-                            <th scope="row">{ lang.pick("全省合计", "Province total") }</th>
+                            <th scope="row">{ ds.total_label(first, lang) }{
+                                if ds.meta.illustrative && !ds.total_is_reported(first) { lang.pick("（示意）", " (illustrative)") } else { "" }
+                            }</th>
                             { for (0..n).map(|i| html! { <td>{ cell(ds.total(i)) }</td> }) }
                         </tr>
                     }
@@ -269,7 +272,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
     let what = match (compare.and_then(|c| ds.dates.get(c)), lang) {
         (Some(from), Lang::Zh) => format!("{}至{}的变化", format::date(*from, lang), date),
         (Some(from), Lang::En) => format!("change from {} to {}", format::date(*from, lang), date),
-        (None, Lang::Zh) => format!("{date}复工率"),
+        (None, Lang::Zh) => format!("{date}{}", bundle.dataset.meta.metric.name.get(lang)),
         (None, Lang::En) => format!("rate on {date}"),
     };
     let description = ranking::describe(&rows, &what, lang, change);
@@ -297,7 +300,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ lang.pick("名次", "Rank") }</th>
                             <th scope="col">{ lang.pick("地区", "Region") }</th>
-                            <th scope="col">{ if change { lang.pick("变化", "Change") } else { lang.pick("复工率", "Rate") } }</th>
+                            <th scope="col">{ if change { lang.pick("变化", "Change") } else { bundle.dataset.meta.metric.name.get(lang) } }</th>
                         </tr></thead>
                         <tbody>
                             { for rows.iter().enumerate().map(|(k, r)| html! {

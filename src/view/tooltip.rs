@@ -84,9 +84,14 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
     html! {
         <div class="tooltip" role="tooltip" data-tooltip-region={code.clone()} style={style}>
             <p class="tt-name"><strong>{ &info.name.zh }</strong>{ " " }<span lang="en">{ &info.name.en }</span></p>
+            // What the file's figure covers, when it says more than the map's name: 2021's 71 % is
+            // "贵阳市（含贵安新区）", Guiyang together with Gui'an New Area.
+            if let Some(covers) = ds.series(code).map(|s| s.name.get(lang)).filter(|n| n.contains('（') || n.contains('(')) {
+                <p class="tt-covers">{ lang.pick("数据范围：", "Figure covers: ") }{ covers }</p>
+            }
             <p class="tt-date">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
             <p class="tt-value">
-                { lang.pick("复工率：", "Resumption rate: ") }
+                { ds.meta.metric.name.get(lang) }{ lang.pick("：", ": ") }
                 <strong>{ value.map(|v| format::value(&v, lang)).unwrap_or_else(|| lang.pick("无数据", "no data").to_string()) }</strong>
             </p>
             if let Some(v) = value.and_then(|v| v.counts) {
@@ -95,18 +100,34 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
                     Lang::En => format!("{} of {} enterprises", v.resumed, v.due),
                 } }</p>
             }
-            <p class="tt-change">{ lang.pick("较前一日：", "Change from the day before: ") }{
-                match (change, index) {
-                    (_, 0) => lang.pick("（首日）", "(first day)").to_string(),
-                    (Some(c), _) => format::change(c, lang),
-                    (None, _) => lang.pick("无法计算", "not available").to_string(),
-                }
-            }</p>
+            // A one-date file (a snapshot) has no change and no line to draw.
+            if ds.dates.len() > 1 {
+                <p class="tt-change">{ previous_label(ds, index, lang) }{
+                    match (change, index) {
+                        (_, 0) => lang.pick("（首日）", "(first date)").to_string(),
+                        (Some(c), _) => format::change(c, lang),
+                        (None, _) => lang.pick("无法计算", "not available").to_string(),
+                    }
+                }</p>
+            }
             if let Some(line) = compare_line {
                 <p class="tt-compare"><strong>{ line }</strong></p>
             }
-            <div class="tt-spark" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from((*spark).clone())) }</div>
+            if ds.dates.len() > 1 {
+                <div class="tt-spark" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from((*spark).clone())) }</div>
+            }
             <p class={classes!("tt-status", ds.meta.illustrative.then_some("illustrative"))}>{ status }</p>
         </div>
+    }
+}
+
+/// "Change from the day before" when the previous date is the day before; otherwise names the
+/// previous date, so a weekly or irregular file does not claim a daily change.
+fn previous_label(ds: &crate::core::dataset::Dataset, index: usize, lang: Lang) -> String {
+    let prev = index.checked_sub(1).and_then(|p| Some((ds.dates.get(p)?, ds.dates.get(index)?)));
+    match (prev, lang) {
+        (Some((a, b)), Lang::Zh) if b.days_since(*a) != 1 => format!("较{}：", format::short_date(*a, lang)),
+        (Some((a, b)), Lang::En) if b.days_since(*a) != 1 => format!("Change from {}: ", format::short_date(*a, lang)),
+        _ => lang.pick("较前一日：", "Change from the day before: ").to_string(),
     }
 }

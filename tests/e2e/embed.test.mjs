@@ -163,7 +163,8 @@ test('render flags: dark, plain, static', async () => {
   const plain = await open(browser, `${server.url}?plain=1`);
   await plain.page.waitForSelector('[data-region]');
   assert.ok(!(await plain.page.isVisible('h1')), 'no title');
-  assert.equal(await plain.page.locator('.attribution').count(), 0, 'no source chrome');
+  assert.equal(await plain.page.locator('.facts').count(), 0, 'no sources section');
+  assert.match(await plain.page.locator('.attribution').innerText(), /天地图/, 'the boundaries keep their credit');
   assert.ok(await plain.page.isVisible('[data-illustrative]'), 'the illustrative note stays');
   await plain.context.close();
   const stat = await open(browser, `${server.url}?static=1&date=2020-02-19`);
