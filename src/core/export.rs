@@ -10,6 +10,7 @@ use crate::core::dataset::Bound;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::scale::{Rgb, Sequential, NO_VALUE};
+use crate::core::wrap;
 use std::fmt::Write;
 
 /// Neutralises a CSV cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at the
@@ -149,11 +150,20 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
     }
     s.push_str("</linearGradient></defs>");
 
-    // Title, date, note.
+    // Title, date, note: each wrapped to the poster's width (SVG text never wraps by itself).
     let pad = 28.0;
-    let title = xml_escape(ds.meta.title.get(lang));
-    let _ =
-        write!(s, r#"<text x="{pad}" y="{}" font-size="24" font-weight="700" fill="{ink}">{title}</text>"#, pad + 22.0);
+    let text_w = w - 2.0 * pad;
+    let mut y = pad;
+    // Bold glyphs are about a tenth wider than the estimate's regular ones.
+    for line in wrap::wrap(ds.meta.title.get(lang), 24.0 * 1.1, text_w) {
+        y += 28.0;
+        let _ = write!(
+            s,
+            r#"<text x="{pad}" y="{}" font-size="24" font-weight="700" fill="{ink}">{}</text>"#,
+            y - 6.0,
+            xml_escape(&line)
+        );
+    }
     let date_text = match (mode, ds.dates.get(p.index)) {
         (Mode::Change { from, .. }, Some(d)) => match lang {
             Lang::Zh => format!("{}至{}的变化", format::date(ds.dates[from], lang), format::date(*d, lang)),
@@ -162,30 +172,59 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
         (_, Some(d)) => format::date(*d, lang),
         _ => String::new(),
     };
+    y += 40.0;
     let _ = write!(
         s,
         r#"<text x="{pad}" y="{}" font-size="30" font-weight="800" fill="{ink}" data-date="{}">{}</text>"#,
-        pad + 62.0,
+        y - 8.0,
         ds.dates.get(p.index).map(|d| d.to_string()).unwrap_or_default(),
         xml_escape(&date_text)
     );
     if ds.meta.illustrative {
-        let note = lang.pick(
-            "示意数据：各市（州）数值并非报道数字，按说明的方法生成，与报道的全省数字一致",
-            "Illustrative data: prefecture values are not reported figures; made by a stated method that agrees with the reported province figures",
-        );
-        let _ = write!(
-            s,
-            r##"<text x="{pad}" y="{}" font-size="14" font-weight="600" fill="#b36b00" class="illustrative">{}</text>"##,
-            pad + 88.0,
-            xml_escape(note)
-        );
+        let note = match (format::level_words(&ds.meta.region_level), lang) {
+            ((zh, _, _), Lang::Zh) => format!("示意数据：{zh}数值并非报道数字，按说明的方法生成，与报道的全省数字一致"),
+            ((_, _, en), Lang::En) => format!("Illustrative data: {en} values are not reported figures; made by a stated method that agrees with the reported province figures"),
+        };
+        s.push_str(r##"<g class="illustrative">"##);
+        for line in wrap::wrap(&note, 14.0 * 1.1, text_w) {
+            y += 18.0;
+            let _ = write!(
+                s,
+                r##"<text x="{pad}" y="{}" font-size="14" font-weight="600" fill="#b36b00">{}</text>"##,
+                y - 2.0,
+                xml_escape(&line)
+            );
+        }
+        s.push_str("</g>");
     }
+
+    // The foot: sources with their addresses, and the boundaries' credit, wrapped; laid out from
+    // the bottom up, so the map takes what is left between head and foot.
+    let sources: Vec<String> = ds
+        .meta
+        .sources
+        .iter()
+        .map(|src| {
+            let url = src.url.trim_start_matches("https://").trim_start_matches("http://");
+            if url.is_empty() {
+                src.name.get(lang).to_string()
+            } else {
+                format!("{} {url}", src.name.get(lang))
+            }
+        })
+        .collect();
+    let mut foot = wrap::wrap(
+        &format!("{}{}", lang.pick("来源：", "Sources: "), sources.join(lang.pick("；", "; "))),
+        12.0,
+        text_w,
+    );
+    foot.extend(wrap::wrap(lang.pick(ATTRIBUTION_ZH, ATTRIBUTION), 12.0, text_w));
+    let foot_top = h - 12.0 - 16.0 * foot.len() as f64;
 
     // The map, fitted into its box (left part), legend on the right.
     let legend_w = 250.0;
-    let top = pad + 104.0;
-    let bottom = h - 56.0;
+    let top = y + 16.0;
+    let bottom = foot_top - 8.0;
     let map_w = (w - 2.0 * pad - legend_w - 16.0).max(160.0);
     let paths = bundle.shapes.paths(map_w, (bottom - top).max(120.0), 4.0);
     let _ = write!(s, r#"<g transform="translate({pad} {top})">"#);
@@ -237,19 +276,25 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
         r#"<rect x="0" y="62" width="22" height="14" fill="{NO_VALUE}"/><rect x="0" y="62" width="22" height="14" fill="url(#hatch)"/><text x="30" y="74" font-size="12" fill="{ink}">{}</text>"#,
         lang.pick("无数据", "No data")
     );
+    // The hatching of a value known only as a lower bound ("more than 60 %"), as on the page.
+    if ds.regions.iter().any(|r| r.values.iter().flatten().any(|v| v.bound == Bound::MoreThan)) {
+        let _ = write!(
+            s,
+            r#"<rect x="0" y="84" width="22" height="14" fill="{}"/><rect x="0" y="84" width="22" height="14" fill="url(#bound)"/><text x="30" y="96" font-size="12" fill="{ink}">{}</text>"#,
+            Sequential::rate().color(60.0),
+            lang.pick("仅知下限（“以上”）", "Lower bound only")
+        );
+    }
     s.push_str("</g>");
 
-    // Source line.
-    let sources: Vec<&str> = ds.meta.sources.iter().map(|src| src.name.get(lang)).collect();
-    let source = format!("{}{}", lang.pick("来源：", "Sources: "), sources.join("; "));
-    let _ =
-        write!(s, r#"<text x="{pad}" y="{}" font-size="12" fill="{muted}">{}</text>"#, h - 30.0, xml_escape(&source));
-    let _ = write!(
-        s,
-        r#"<text x="{pad}" y="{}" font-size="12" fill="{muted}">{}</text>"#,
-        h - 12.0,
-        xml_escape(lang.pick(ATTRIBUTION_ZH, ATTRIBUTION))
-    );
+    for (k, line) in foot.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<text x="{pad}" y="{}" font-size="12" fill="{muted}">{}</text>"#,
+            foot_top + 12.0 + 16.0 * k as f64,
+            xml_escape(line)
+        );
+    }
     s.push_str("</svg>");
     s
 }
@@ -300,6 +345,54 @@ mod tests {
         let change = poster_svg(&b, &Poster { compare: Some(2), ..p });
         assert!(change.contains("Change from 12 Feb 2020 to 19 Feb 2020"));
         assert!(change.contains(" change (percentage points)<") && change.contains(">+") && !change.contains(" pp<"));
+    }
+
+    #[test]
+    fn poster_text_is_wrapped_to_its_width_and_carries_the_addresses() {
+        let b = Bundle::embedded();
+        for (lang, w) in [(Lang::En, 800.0), (Lang::Zh, 800.0), (Lang::En, 1000.0), (Lang::Zh, 320.0)] {
+            let svg = poster_svg(&b, &Poster { index: 9, compare: None, lang, width: w, height: 600.0, dark: false });
+            // Every text line starting at the left margin fits the poster by the estimate.
+            for part in svg.split("<text x=\"28\"").skip(1) {
+                let size: f64 = part.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+                let text = &part[part.find('>').unwrap() + 1..part.find("</text>").unwrap()];
+                let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'");
+                assert!(28.0 + wrap::width_em(&text) * size <= w - 28.0 + 0.01, "{lang:?} {w}: {text}");
+            }
+            assert!(svg.contains("gz.cnipai.com/news/detail/257165.html"), "sources with their addresses");
+            // The foot stays inside the poster and below the map's box.
+            let last_y: f64 =
+                svg.rsplit("<text x=\"28\" y=\"").next().unwrap().split('"').next().unwrap().parse().unwrap();
+            assert!(last_y <= 600.0 - 10.0, "{last_y}");
+        }
+        let zh = poster_svg(
+            &b,
+            &Poster { index: 9, compare: None, lang: Lang::Zh, width: 1000.0, height: 760.0, dark: false },
+        );
+        assert!(zh.contains("示意数据：各市（州）数值并非报道数字"), "the level is named");
+        assert!(!zh.contains("; "), "Chinese sources joined with a Chinese semicolon");
+        // The 2021 snapshot: its lower bounds get a legend entry; no illustrative note.
+        let snapshot = Bundle::from_texts(
+            include_str!("../../static/data/resumption-2021.json"),
+            include_str!("../../static/geo/guizhou-prefectures.bnd.json"),
+        )
+        .unwrap();
+        let svg = poster_svg(
+            &snapshot,
+            &Poster { index: 0, compare: None, lang: Lang::En, width: 1000.0, height: 760.0, dark: false },
+        );
+        assert!(svg.contains(">Lower bound only<") && !svg.contains("Illustrative data"));
+        assert!(!Bundle::embedded()
+            .dataset
+            .regions
+            .iter()
+            .flat_map(|r| r.values.iter().flatten())
+            .any(|v| v.bound == Bound::MoreThan));
+        assert!(!poster_svg(
+            &b,
+            &Poster { index: 9, compare: None, lang: Lang::En, width: 1000.0, height: 760.0, dark: false }
+        )
+        .contains("Lower bound only"));
     }
 
     #[test]

@@ -139,6 +139,17 @@ pub fn short_date(d: Date, lang: Lang) -> String {
     }
 }
 
+/// How the regions of a level are named in running text: ("各市（州）", "Prefecture",
+/// "prefecture"), and so on. (Both English cases written out: `to_lowercase` would bring Unicode's
+/// case tables into the wasm for three words.)
+pub fn level_words(level: &str) -> (&'static str, &'static str, &'static str) {
+    match level {
+        "prefecture" => ("各市（州）", "Prefecture", "prefecture"),
+        "county" => ("各县（市、区）", "County", "county"),
+        _ => ("各地区", "Regional", "regional"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

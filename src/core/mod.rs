@@ -21,3 +21,4 @@ pub mod state;
 pub mod timeline;
 pub mod trailing;
 pub mod url;
+pub mod wrap;

@@ -78,21 +78,10 @@ fn prefers_reduced_motion() -> bool {
 }
 
 /// `true` inside an iframe.
-/// How the regions of a level are named in running text: ("各市（州）", "Prefecture",
-/// "prefecture"), and so on. (Both English cases written out: `to_lowercase` would bring Unicode's
-/// case tables into the wasm for three words.)
-fn level_words(level: &str) -> (&'static str, &'static str, &'static str) {
-    match level {
-        "prefecture" => ("各市（州）", "Prefecture", "prefecture"),
-        "county" => ("各县（市、区）", "County", "county"),
-        _ => ("各地区", "Regional", "regional"),
-    }
-}
-
 /// The illustrative badge's sentence. The full page has the method below the map; an embed has
 /// not (its source line links to it), so it does not point "below".
 fn illustrative_note(level: &str, embed: bool, lang: Lang) -> String {
-    let (zh, _, en) = level_words(level);
+    let (zh, _, en) = format::level_words(level);
     match (lang, embed) {
         (Lang::Zh, false) => format!("{zh}数值并非报道数字，而是按下方说明的方法生成，并与报道的全省数字一致。"),
         (Lang::Zh, true) => format!("{zh}数值并非报道数字，而是按公开说明的方法生成，并与报道的全省数字一致。"),
@@ -953,7 +942,7 @@ pub fn Page(props: &PageProps) -> Html {
                             { lang.pick("来源：", "Sources: ") }
                             { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("；", "; ")) }
                             if meta.illustrative {
-                                { match (level_words(&meta.region_level), lang) {
+                                { match (format::level_words(&meta.region_level), lang) {
                                     ((zh, _, _), Lang::Zh) => format!("。{zh}数值为示意数据（"),
                                     ((_, en, _), Lang::En) => format!(". {en} values are illustrative ("),
                                 } }
