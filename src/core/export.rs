@@ -356,7 +356,12 @@ mod tests {
             for part in svg.split("<text x=\"28\"").skip(1) {
                 let size: f64 = part.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
                 let text = &part[part.find('>').unwrap() + 1..part.find("</text>").unwrap()];
-                let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'");
+                let text = text
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'");
                 assert!(28.0 + wrap::width_em(&text) * size <= w - 28.0 + 0.01, "{lang:?} {w}: {text}");
             }
             assert!(svg.contains("gz.cnipai.com/news/detail/257165.html"), "sources with their addresses");

@@ -357,7 +357,7 @@ impl AppState {
         if let Some(t) = ds.total(i) {
             out.push_str(&match lang {
                 Lang::Zh => format!("；{} {}", ds.total_label(i, lang), format::value(&t, lang)),
-                Lang::En => format!("; {} {}", lower_first(&ds.total_label(i, lang)), format::value(&t, lang)),
+                Lang::En => format!("; {} {}", format::lower_first(&ds.total_label(i, lang)), format::value(&t, lang)),
             });
         }
         if ds.meta.illustrative {
@@ -366,13 +366,6 @@ impl AppState {
         out.push_str(lang.pick("。", "."));
         out
     }
-}
-
-/// `s` with its first letter in lower case, for a label inside an English sentence (ASCII only:
-/// `to_lowercase` would link Unicode's case tables into the wasm).
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 /// Reads a date typed or picked by the reader: the index of that date in `ds`, or a message

@@ -394,10 +394,19 @@ pub struct PageProps {
     pub generation: u32,
 }
 
-/// Is the key event's target a place where keys belong to the element (typing, a native control)?
-fn key_belongs_to_target(e: &KeyboardEvent) -> bool {
+/// Is the key event's target a place where keys belong to the element (typing, a native control,
+/// a scrollable table)? In presenter mode a map region gives up its arrows: a presenter who
+/// clicked a region to point at it steps dates with a clicker that sends arrows.
+fn key_belongs_to_target(e: &KeyboardEvent, present: bool) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
     let key = e.key();
+    // A focused scrollable table scrolls with the arrows, Home/End and the page keys, natively.
+    if el.matches(".table-scroll").unwrap_or(false) {
+        return matches!(
+            key.as_str(),
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" | "PageUp" | "PageDown"
+        );
+    }
     match el.tag_name().to_ascii_lowercase().as_str() {
         "textarea" | "select" => true,
         "input" => match el.get_attribute("type").unwrap_or_default().as_str() {
@@ -410,7 +419,8 @@ fn key_belongs_to_target(e: &KeyboardEvent) -> bool {
         "button" | "a" | "summary" => key == " " || key == "Enter",
         // A focused map region moves between regions with the arrows and selects with Enter/Space.
         "path" if el.has_attribute("data-region") => {
-            matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | " " | "Enter")
+            matches!(key.as_str(), " " | "Enter")
+                || (!present && matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"))
         }
         _ => el.closest("[contenteditable]").ok().flatten().is_some(),
     }
@@ -661,7 +671,7 @@ pub fn Page(props: &PageProps) -> Html {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                    if e.alt_key() || e.ctrl_key() || e.meta_key() || key_belongs_to_target(e) {
+                    if e.alt_key() || e.ctrl_key() || e.meta_key() || key_belongs_to_target(e, present) {
                         return;
                     }
                     let Some(command) = command_for_key(&e.key(), present) else { return };
@@ -845,7 +855,18 @@ pub fn Page(props: &PageProps) -> Html {
                         <p class="present-title">{ meta.title.get(lang) }</p>
                         <p class="present-date" aria-hidden="true">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
                     </div>
-                    if let Some(t) = total {
+                    // Comparing, the map shows changes: the bar says since when, and the total's change.
+                    if let Some(from) = s.compare.and_then(|c| bundle.dataset.dates.get(c)) {
+                        <p class="present-total present-since" aria-hidden="true">
+                            { match lang {
+                                Lang::Zh => format!("较{}", format::date(*from, lang)),
+                                Lang::En => format!("Change since {}", format::date(*from, lang)),
+                            } }
+                            if let Some(change) = s.compare.and_then(|c| Some(total?.rate - bundle.dataset.total(c)?.rate)) {
+                                { " " }<strong>{ format::change(change, lang) }</strong>
+                            }
+                        </p>
+                    } else if let Some(t) = total {
                         <p class="present-total" aria-hidden="true">
                             { bundle.dataset.total_label(index, lang) }{ " " }<strong>{ format::value(&t, lang) }</strong>
                         </p>
@@ -860,7 +881,12 @@ pub fn Page(props: &PageProps) -> Html {
             <main class="layout">
                 <section class="map-panel" aria-label={lang.pick("地图", "Map")}>
                     <MapView bundle={bundle.clone()} index={index} lang={lang} compare={s.compare} dark={dark}
-                        sizing={match (embed, *host_resizes) { (false, _) => Sizing::Screen, (true, false) => Sizing::FitWindow, (true, true) => Sizing::Natural }}
+                        sizing={match (present, embed, *host_resizes) {
+                            (true, _, _) => Sizing::Present,
+                            (false, false, _) => Sizing::Screen,
+                            (false, true, false) => Sizing::FitWindow,
+                            (false, true, true) => Sizing::Natural,
+                        }}
                         hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
                     if !static_map {
                     <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}

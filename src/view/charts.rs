@@ -172,7 +172,10 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
                     style={format!("transform:translateX({cursor_shift:.0}px)")}>{ svg_html(&cursor) }</div>
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
-                <summary>{ lang.pick("数据表：各地区逐日复工率", "Data table: each region's rate by date") }</summary>
+                <summary>{ match lang {
+                    Lang::Zh => format!("数据表：各地区逐日{metric}"),
+                    Lang::En => format!("Data table: each region's {} by date", format::lower_first(metric)),
+                } }</summary>
                 if table_open {
                     <DataTable bundle={bundle.clone()} lang={lang} />
                 }

@@ -73,6 +73,9 @@ pub enum Sizing {
     /// Embedded, with `embed.js` making the iframe as tall as the page: the shape's own proportions.
     /// (Bounding it by the window would shrink the map with every resize of the iframe.)
     Natural,
+    /// Presenter mode: everything below the big date is the map's, so the map takes the window
+    /// less what stands above it (measured at each size, as for `FitWindow`).
+    Present,
 }
 
 /// The fill of a value (or of no value).
@@ -144,17 +147,30 @@ pub fn MapView(props: &MapProps) -> Html {
         Sizing::Screen => natural.min((window_height - 260.0).max(240.0)),
         Sizing::FitWindow => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(260.0)).max(220.0)),
         Sizing::Natural => natural,
+        Sizing::Present => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(200.0)).max(240.0)),
     }
     .round();
     {
         let (reserve, container) = (reserve.clone(), container.clone());
-        let fit = *sizing == Sizing::FitWindow;
-        use_effect_with((fit, width as i64, window_height as i64), move |&(fit, _, _)| {
-            if let (true, Some(el)) = (fit, container.cast::<web_sys::Element>()) {
-                if let Ok(Some(page)) = el.closest(".page") {
-                    let rest = page.get_bounding_client_rect().height() - el.get_bounding_client_rect().height();
-                    reserve.set(Some(rest.ceil() as i64));
+        let sizing = *sizing;
+        use_effect_with((sizing, width as i64, window_height as i64), move |&(sizing, _, _)| {
+            let Some(el) = container.cast::<web_sys::Element>() else { return };
+            let Ok(Some(page)) = el.closest(".page") else { return };
+            let (page, map) = (page.get_bounding_client_rect(), el.get_bounding_client_rect());
+            match sizing {
+                // All the page needs besides the map.
+                Sizing::FitWindow => reserve.set(Some((page.height() - map.height()).ceil() as i64)),
+                // What stands above the map, and what the page keeps below its layout (padding).
+                Sizing::Present => {
+                    let below = el
+                        .closest(".layout")
+                        .ok()
+                        .flatten()
+                        .map(|l| page.bottom() - l.get_bounding_client_rect().bottom())
+                        .unwrap_or(24.0);
+                    reserve.set(Some((map.top() - page.top() + below.max(0.0) + 4.0).ceil() as i64))
                 }
+                Sizing::Screen | Sizing::Natural => {}
             }
         });
     }
@@ -296,8 +312,9 @@ pub fn MapView(props: &MapProps) -> Html {
     let shown = |code: &str| choropleth::shown(ds, code, mode, lang);
     let date_text = ds.dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default();
     let v = *view;
-    // Labels grow with the map, up to 18 px on a wide one (presenter mode, read from afar).
-    let font = (width / 48.0).clamp(10.0, 18.0);
+    // Labels grow with the map, up to 18 px on a wide one, and up to 24 px in presenter mode
+    // (read from the back of a room; the map is then as tall as the screen allows).
+    let font = (width / 48.0).clamp(10.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
     let focus_region = {
         let (svg_ref, active) = (svg_ref.clone(), active.clone());
         move |k: usize| {
@@ -413,7 +430,15 @@ pub fn MapView(props: &MapProps) -> Html {
     let outline_of = |code: &Option<String>, class: &'static str| {
         code.as_ref()
             .and_then(|c| bundle.shapes.index_of(c))
-            .map(|i| html! { <path class={class} d={paths.regions[i].clone()} /> })
+            // A light halo under the dark line: visible on the palest and the darkest fill alike.
+            .map(|i| {
+                html! {
+                    <g class={class} aria-hidden="true">
+                        <path class="halo" d={paths.regions[i].clone()} />
+                        <path class="line" d={paths.regions[i].clone()} />
+                    </g>
+                }
+            })
     };
     let hover_outline = outline_of(hovered, "hover-outline");
     let selected_outline = outline_of(selected, "selected-outline");

@@ -143,6 +143,53 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   await context.close();
 });
 
+test('presenter mode fits a 720p projector, names the base date when comparing, and keeps the clicker on the dates', async () => {
+  for (const [lang, query] of [['en', '&lang=en'], ['zh', '&lang=zh']]) {
+    const { page, errors, context } = await ready(`?present=1&date=2020-02-18${query}`, { viewport: { width: 1280, height: 720 } });
+    await page.waitForTimeout(300); // the map's room is measured after the first render at this size
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height <= 720, `${lang}: nothing below the fold (${height}px)`);
+    for (const sel of ['.present-date', '.map svg', '.legend', '.event-caption']) {
+      const box = await page.locator(sel).first().boundingBox();
+      assert.ok(box && box.y + box.height <= 720, `${lang}: ${sel} on screen`);
+    }
+    const label = await page.$eval('.labels text', (e) => parseFloat(e.getAttribute('font-size')));
+    assert.ok(label >= 16, `${lang}: labels large enough for a room (${label}px)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  const { page, errors, context } = await ready('?present=1&date=2020-02-26&compare=2020-02-10', { viewport: { width: 1280, height: 720 } });
+  assert.match(await page.locator('.present-total').innerText(), /Change since 10 Feb 2020\s+\+69\.6\s+pp/, 'the base date and the total\'s change');
+  // A presenter clicks a region to point at it, then steps on with a clicker that sends arrows.
+  await page.click('[data-region="520300"]');
+  await page.keyboard.press('ArrowRight');
+  await expectDate(page, '2020-02-27', 'an arrow on a clicked region steps the date in presenter mode');
+  await page.keyboard.press('PageUp');
+  await expectDate(page, '2020-02-26');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a focused data table scrolls with the arrow and End keys instead of changing the date', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19');
+  await page.locator('.time-chart details.chart-table > summary').click();
+  const table = page.locator('.table-scroll').first();
+  await table.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  await expectDate(page, '2020-02-19', 'the date stays');
+  // Keyboard scrolling is animated: wait for it.
+  await table.evaluate((e) => new Promise((done, fail) => {
+    const t0 = performance.now();
+    (function poll() { if (e.scrollLeft > 0) done(); else if (performance.now() - t0 > 3000) fail(new Error(`not scrolled: ${e.scrollWidth} wide in ${e.clientWidth}`)); else requestAnimationFrame(poll); })();
+  }));
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await expectDate(page, '2020-02-20', 'elsewhere the arrow is the timeline\'s');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('from= and to= bound the keys and playback', async () => {
   const { page, context } = await ready('?from=2020-02-15&to=2020-02-20');
   await expectDate(page, '2020-02-20');
