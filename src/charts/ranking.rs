@@ -111,8 +111,10 @@ pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
     let (hi, lo) = (format::names_or_count(&top, lang), format::names_or_count(&bottom, lang));
     match lang {
         Lang::Zh => format!(
-            "条形图：{what}，{} 个地区从高到低排列；最高为{hi}（{top_text}），最低为{lo}（{bottom_text}）。",
-            rows.len()
+            "条形图：{what}，{} 个地区从高到低排列；最高为{}{hi}（{top_text}），最低为{}{lo}（{bottom_text}）。",
+            rows.len(),
+            format::zh_space(&hi),
+            format::zh_space(&lo)
         ),
         Lang::En => format!(
             "Bar chart: {what}, {} regions from highest to lowest; highest {hi} ({top_text}), lowest {lo} ({bottom_text}).",

@@ -117,6 +117,26 @@ pub fn names_or_count(names: &[&str], lang: Lang) -> String {
     }
 }
 
+/// What goes between "最高" and a [`names_or_count`] text: "的 " before a count ("最高的 8 个地区"),
+/// nothing before names ("最高黔西南州").
+pub fn zh_of(names: &str) -> &'static str {
+    if names.starts_with(|c: char| c.is_ascii_digit()) {
+        "的 "
+    } else {
+        ""
+    }
+}
+
+/// A space between a Chinese word and a count that follows it ("最低为 5 个地区"), as the page
+/// writes "9 个地区中 6 个"; nothing before names.
+pub fn zh_space(names: &str) -> &'static str {
+    if names.starts_with(|c: char| c.is_ascii_digit()) {
+        " "
+    } else {
+        ""
+    }
+}
+
 /// A date for reading: "2020年2月19日" or "19 Feb 2020".
 pub fn date(d: Date, lang: Lang) -> String {
     let (y, m, day) = d.ymd();
@@ -160,6 +180,14 @@ pub fn lower_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_after_a_chinese_word_reads_as_a_count() {
+        assert_eq!(format!("最高{}{}", zh_of("8 个地区"), "8 个地区"), "最高的 8 个地区");
+        assert_eq!(format!("最高{}{}", zh_of("黔西南州"), "黔西南州"), "最高黔西南州");
+        assert_eq!(format!("最低为{}{}", zh_space("5 个地区"), "5 个地区"), "最低为 5 个地区");
+        assert_eq!(zh_space("安顺、遵义"), "");
+    }
 
     #[test]
     fn lower_first_lowers_only_the_first_ascii_letter() {

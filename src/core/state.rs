@@ -342,7 +342,10 @@ impl AppState {
                 let hn = format::names_or_count(&names(0..k_top), lang);
                 let ln = format::names_or_count(&names(vals.len() - k_bottom..vals.len()), lang);
                 out.push_str(&match lang {
-                    Lang::Zh => format!("；最高{hn}（{hv}），最低{ln}（{lv}）"),
+                    // Counted, not named: "最高的 8 个地区".
+                    Lang::Zh => {
+                        format!("；最高{}{hn}（{hv}），最低{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
+                    }
                     Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
                 });
             }

@@ -154,7 +154,10 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     event_dates.dedup();
     let marks = event_dates.iter().map(|&i| {
         let texts: Vec<&str> = ds.events_on(i).map(|e| e.text.get(lang)).collect();
-        let label = format!("{}：{}", format::date(dates[i], lang), texts.join("；"));
+        let label = match lang {
+            Lang::Zh => format!("{}：{}", format::date(dates[i], lang), texts.join("；")),
+            Lang::En => format!("{}: {}", format::date(dates[i], lang), texts.join("; ")),
+        };
         let show = {
             let shown_event = shown_event.clone();
             move || shown_event.set(Some(i))
@@ -187,7 +190,12 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let speed_options = SPEEDS.iter().map(|&s| {
         let label = match lang {
             Lang::Zh => format!("每秒 {} 天", format::number(s)),
-            Lang::En => format!("{}× ({} a second)", format::number(s), format::number(s)),
+            Lang::En => format!(
+                "{}× ({} {} a second)",
+                format::number(s),
+                format::number(s),
+                if s == 1.0 { "date" } else { "dates" }
+            ),
         };
         html! { <option value={format::number(s)} selected={(s - speed).abs() < 1e-9}>{ label }</option> }
     });
