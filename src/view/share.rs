@@ -87,7 +87,14 @@ pub fn ShareBar(props: &ShareProps) -> Html {
     let video = use_state(|| Video::Idle);
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let poster = Poster { index, compare: *compare, lang, width: POSTER.0, height: POSTER.1, dark };
-    let title = bundle.dataset.meta.title.get(lang).to_string();
+    // What travels with a shared link or an embed says that the values are illustrative, as the
+    // page does, unless the title already does.
+    let meta = &bundle.dataset.meta;
+    let title = match (meta.illustrative && !meta.title.get(lang).contains(lang.pick("示意", "llustrative")), lang) {
+        (true, Lang::Zh) => format!("{}（示意数据）", meta.title.get(lang)),
+        (true, Lang::En) => format!("{} (illustrative data)", meta.title.get(lang)),
+        (false, _) => meta.title.get(lang).to_string(),
+    };
 
     let say = {
         let status = status.clone();

@@ -262,6 +262,7 @@ test('the embed button shows the snippet for the current state, with a copy butt
   // The language is fixed in the embed (the article's), even where the link leaves it to the browser.
   assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/app\/\?date=2020-02-19&amp;region=520300&amp;lang=en&amp;embed=1"/);
   assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/app\/embed\.js" async><\/script>/);
+  assert.match(code, /title="[^"]+ \(illustrative data\)"/, 'the iframe\'s title says what the values are');
   await page.click('button.copy-embed');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent.length > 0);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
@@ -289,7 +290,7 @@ test('where the browser has a share sheet, Share… hands it the link to the cur
   await page.waitForFunction(() => window.__shared.length === 1);
   const [shared] = await page.evaluate(() => window.__shared);
   assert.match(shared.url, /\/app\/\?date=2020-02-19&region=520300$/, 'the link to this view');
-  assert.match(shared.title, /Guizhou/);
+  assert.match(shared.title, /Guizhou.* \(illustrative data\)$/, 'the shared title says the values are illustrative');
   await page.evaluate(() => { window.__shareAnswer = 'abort'; });
   await page.click('button.native-share');
   await page.waitForFunction(() => window.__shared.length === 2);
