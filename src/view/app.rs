@@ -966,7 +966,11 @@ pub fn Page(props: &PageProps) -> Html {
                     if embed || s.plain {
                         <p class="source-line">
                             { lang.pick("来源：", "Sources: ") }
-                            { meta.sources.iter().map(|src| src.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("；", "; ")) }
+                            { for meta.sources.iter().enumerate().map(|(k, src)| html! { <>
+                                { if k > 0 { lang.pick("；", "; ") } else { "" } }
+                                // Dataset validation admits only http(s) source URLs.
+                                <a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ src.name.get(lang) }</a>
+                            </> }) }
                             if meta.illustrative {
                                 { match (format::level_words(&meta.region_level), lang) {
                                     ((zh, _, _), Lang::Zh) => format!("。{zh}数值为示意数据（"),

@@ -76,7 +76,8 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   // The embed has no method text: its badge does not point "below", its source line links to the
   // method on the full page, for the same view.
   assert.doesNotMatch(await frame.locator('[data-illustrative]').innerText(), /below|下方/);
-  assert.equal(await frame.locator('.source-line a').getAttribute('href'), './?date=2020-02-19#about-the-data');
+  assert.equal(await frame.locator('.source-line a[href$="#about-the-data"]').getAttribute('href'), './?date=2020-02-19#about-the-data');
+  assert.equal(await frame.locator('.source-line a[href^="http"]').count(), 3, 'each source links to where it was reported');
   assert.equal(await frame.locator('.charts').count(), 0);
   assert.equal(await frame.locator('.facts').count(), 0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'embed-host.png'), fullPage: true });
