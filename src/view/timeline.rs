@@ -62,6 +62,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let iso = dates.get(index).map(|d| d.to_string()).unwrap_or_default();
     // The event whose text shows (mark hovered or focused), and the date field's message.
     let shown_event = use_state_eq(|| None::<usize>);
+    // Set while Escape hands focus back to a mark, so that this focus does not reopen its pop-up.
+    let refocusing = use_mut_ref(|| false);
     let date_message = use_state_eq(|| None::<crate::core::i18n::Text>);
     // One date (a snapshot such as the 2021 figures): nothing to step, play or compare, and the date
     // is in the readout already. The slider stays in the DOM, hidden and disabled, for the stable
@@ -149,29 +151,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let first_label = dates.get(from).map(|d| format::short_date(*d, lang)).unwrap_or_default();
     let last_label = dates.get(to).map(|d| format::short_date(*d, lang)).unwrap_or_default();
 
-    // One mark per date that has events (several events on a date share a mark).
-    let mut event_dates: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
-    event_dates.dedup();
-    let marks = event_dates.iter().map(|&i| {
-        let texts: Vec<&str> = ds.events_on(i).map(|e| e.text.get(lang)).collect();
-        let label = match lang {
-            Lang::Zh => format!("{}：{}", format::date(dates[i], lang), texts.join("；")),
-            Lang::En => format!("{}: {}", format::date(dates[i], lang), texts.join("; ")),
-        };
-        let show = {
-            let shown_event = shown_event.clone();
-            move || shown_event.set(Some(i))
-        };
-        let (show_f, show_m) = (show.clone(), show);
-        html! {
-            <button key={i} type="button" class={classes!("event-mark", (i == index).then_some("current"))}
-                style={track_position(i, n)} data-event-index={i.to_string()} aria-label={label}
-                onclick={emit(Action::Seek(i))} onfocus={Callback::from(move |_| show_f())}
-                onmouseenter={Callback::from(move |_| show_m())}>
-            </button>
-        }
-    });
-    let popover = shown_event.map(|i| {
+    let popover = |i: usize| {
         let hide = {
             let shown_event = shown_event.clone();
             Callback::from(move |_: MouseEvent| shown_event.set(None))
@@ -186,6 +166,39 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                 }) }</ul>
             </div>
         }
+    };
+    // One mark per date that has events (several events on a date share a mark).
+    let mut event_dates: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
+    event_dates.dedup();
+    let marks = event_dates.iter().map(|&i| {
+        let texts: Vec<&str> = ds.events_on(i).map(|e| e.text.get(lang)).collect();
+        let label = match lang {
+            Lang::Zh => format!("{}：{}", format::date(dates[i], lang), texts.join("；")),
+            Lang::En => format!("{}: {}", format::date(dates[i], lang), texts.join("; ")),
+        };
+        let show = {
+            let shown_event = shown_event.clone();
+            move || shown_event.set(Some(i))
+        };
+        let show_f = {
+            let (show, refocusing) = (show.clone(), refocusing.clone());
+            move || {
+                if !refocusing.replace(false) {
+                    show()
+                }
+            }
+        };
+        let show_m = show;
+        html! { <>
+            <button key={i} type="button" class={classes!("event-mark", (i == index).then_some("current"))}
+                style={track_position(i, n)} data-event-index={i.to_string()} aria-label={label}
+                onclick={emit(Action::Seek(i))} onfocus={Callback::from(move |_| show_f())}
+                onmouseenter={Callback::from(move |_| show_m())}>
+            </button>
+            // The pop-up follows its own mark, so Tab goes from the mark into its link and close
+            // button, before the next mark.
+            if *shown_event == Some(i) { { popover(i) } }
+        </> }
     });
     let speed_options = SPEEDS.iter().map(|&s| {
         let label = match lang {
@@ -220,7 +233,28 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     { icon("M7 3 L13 9 L7 15 Z") }
                 </button>
             </div>
-            <div class="timeline-track" onmouseleave={{
+            <div class="timeline-track" onkeydown={{
+                // Escape closes the fact's pop-up (and only that: not presenter mode, not the selection).
+                let shown_event = shown_event.clone();
+                let refocusing = refocusing.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if let (true, Some(i)) = (e.key() == "Escape", *shown_event) {
+                        e.stop_propagation();
+                        shown_event.set(None);
+                        // Focus was perhaps inside the pop-up, which goes: back to its mark.
+                        let mark = e
+                            .current_target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|track| track.query_selector(&format!(".event-mark[data-event-index=\"{i}\"]")).ok().flatten())
+                            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(mark) = mark {
+                            *refocusing.borrow_mut() = true;
+                            let _ = mark.focus();
+                            *refocusing.borrow_mut() = false;
+                        }
+                    }
+                })
+            }} onmouseleave={{
                 let shown_event = shown_event.clone();
                 Callback::from(move |_: MouseEvent| shown_event.set(None))
             }} onfocusout={{
@@ -238,7 +272,6 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()}
                     oninput={on_input} />
                 <div class="event-marks">{ for marks }</div>
-                { popover.unwrap_or_default() }
                 <div class="track-ends" aria-hidden="true"><span>{ first_label }</span><span>{ last_label }</span></div>
             </div>
             <output class="timeline-date">

@@ -310,5 +310,17 @@ test('events are marked on the timeline; hovering or focusing one shows its text
   await page.keyboard.press('Enter');
   await expectDate(page, '2020-02-26', 'activating a mark goes to its date');
   assert.match(await page.locator('.event-caption').innerText(), /4113/);
+  // Keyboard: from a mark, Tab goes into its own pop-up (close button, then source link) before
+  // the next mark; Escape closes the pop-up and nothing else.
+  await page.focus('.event-mark[data-event-index="8"]');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'dismiss');
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.closest('.event-pop')?.innerText ?? ''), /every industrial enterprise/);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A', 'the 18 Feb source link, reachable');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '8', 'focus goes back to the mark');
+  assert.equal(await page.locator('.event-pop').count(), 0, 'Escape closes the pop-up');
+  await expectDate(page, '2020-02-26', 'and leaves the date alone');
   await context.close();
 });
