@@ -662,6 +662,30 @@ pub fn Page(props: &PageProps) -> Html {
         }
     });
 
+    // Entering or leaving presenter mode hides the button that did it, and focus would fall to the
+    // page: it goes to the button that undoes it. Not on the first render (a page opened in
+    // presenter mode takes no focus), nor when focus is somewhere that still exists.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(present, move |&present| {
+            if !first.replace(false) {
+                let doc = window().and_then(|w| w.document());
+                // Lost: on the page, or still on the button just hidden (Chromium moves it later).
+                let lost = doc.as_ref().and_then(|d| d.active_element()).is_none_or(|a| {
+                    a.tag_name() == "BODY" || a.matches(".present-toggle, .present-exit").unwrap_or(false)
+                });
+                let target = doc
+                    .and_then(|d| {
+                        d.query_selector(if present { ".present-exit" } else { ".present-toggle" }).ok().flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let (true, Some(button)) = (lost, target) {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+
     // Document-wide keys (core::keys): readers' keys, clickers' PageUp/PageDown, presenter keys.
     {
         let dispatch = dispatch.clone();

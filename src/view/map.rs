@@ -297,13 +297,38 @@ pub fn MapView(props: &MapProps) -> Html {
             view.set(view.zoom_about((-e.delta_y() / 300.0).exp(), cx, cy, width, height));
         })
     };
+    // A button that its own click disables (zoom out to 1×, reset, zoom in to the limit) would
+    // drop keyboard focus to the page: it goes to the other zoom button, which stays enabled.
+    fn refocus(e: &MouseEvent, class: &str) {
+        // The target, not `current_target`: Yew listens at its root and delegates.
+        let other = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|b| b.closest(".zoom-controls").ok().flatten())
+            .and_then(|group| group.query_selector(class).ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(other) = other {
+            let _ = other.focus();
+        }
+    }
     let zoom_by = |factor: f64| {
         let view = view.clone();
-        Callback::from(move |_: MouseEvent| view.set(view.zoom_about(factor, width / 2.0, height / 2.0, width, height)))
+        Callback::from(move |e: MouseEvent| {
+            let next = view.zoom_about(factor, width / 2.0, height / 2.0, width, height);
+            if next.k <= 1.001 && factor < 1.0 {
+                refocus(&e, ".zoom-in");
+            } else if next.k >= MAX_ZOOM && factor > 1.0 {
+                refocus(&e, ".zoom-out");
+            }
+            view.set(next)
+        })
     };
     let reset = {
         let view = view.clone();
-        Callback::from(move |_: MouseEvent| view.set(View::IDENTITY))
+        Callback::from(move |e: MouseEvent| {
+            refocus(&e, ".zoom-in");
+            view.set(View::IDENTITY)
+        })
     };
 
     let ds = &bundle.dataset;

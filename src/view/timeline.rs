@@ -50,6 +50,21 @@ fn track_position(i: usize, n: usize) -> String {
     format!("left: calc(8px + (100% - 16px) * {f:.4})")
 }
 
+/// Focuses the event mark for date index `i` in the timeline track that holds `from`, without
+/// reopening its pop-up (`refocusing` tells the mark's focus handler so).
+fn focus_mark(from: Option<web_sys::EventTarget>, i: usize, refocusing: &std::rc::Rc<std::cell::RefCell<bool>>) {
+    let mark = from
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".timeline-track").ok().flatten())
+        .and_then(|track| track.query_selector(&format!(".event-mark[data-event-index=\"{i}\"]")).ok().flatten())
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(mark) = mark {
+        *refocusing.borrow_mut() = true;
+        let _ = mark.focus();
+        *refocusing.borrow_mut() = false;
+    }
+}
+
 /// The controls under the map.
 #[component]
 pub fn TimelineBar(props: &TimelineProps) -> Html {
@@ -153,8 +168,11 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
 
     let popover = |i: usize| {
         let hide = {
-            let shown_event = shown_event.clone();
-            Callback::from(move |_: MouseEvent| shown_event.set(None))
+            let (shown_event, refocusing) = (shown_event.clone(), refocusing.clone());
+            Callback::from(move |e: MouseEvent| {
+                shown_event.set(None);
+                focus_mark(e.target(), i, &refocusing);
+            })
         };
         html! {
             <div class="event-pop" role="note" style={track_position(i, n)}>
@@ -242,16 +260,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                         e.stop_propagation();
                         shown_event.set(None);
                         // Focus was perhaps inside the pop-up, which goes: back to its mark.
-                        let mark = e
-                            .current_target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|track| track.query_selector(&format!(".event-mark[data-event-index=\"{i}\"]")).ok().flatten())
-                            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
-                        if let Some(mark) = mark {
-                            *refocusing.borrow_mut() = true;
-                            let _ = mark.focus();
-                            *refocusing.borrow_mut() = false;
-                        }
+                        focus_mark(e.target(), i, &refocusing);
                     }
                 })
             }} onmouseleave={{

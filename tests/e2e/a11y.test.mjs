@@ -186,3 +186,36 @@ test('zoom: buttons, Ctrl + wheel and a two-finger pinch; labels keep their size
   assert.ok(font <= 18, 'labels are not scaled with the map');
   await context.close();
 });
+
+test('keyboard only: focus stays on a control when the one used hides or disables itself', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}?date=2020-02-19&lang=en`);
+  await page.waitForSelector('[data-region]');
+  const active = () => page.evaluate(() => document.activeElement.className || document.activeElement.tagName);
+  // Zoom: reset disables itself (and zoom out at 1×): focus goes to zoom in.
+  await page.focus('.zoom-in');
+  await page.keyboard.press('Enter');
+  await page.focus('.zoom-reset');
+  await page.keyboard.press('Enter');
+  assert.match(await active(), /zoom-in/, 'after reset');
+  await page.keyboard.press('Enter');
+  await page.focus('.zoom-out');
+  await page.keyboard.press('Enter');
+  assert.match(await active(), /zoom-in/, 'after zooming out to 1×');
+  // Presenter mode: the button that enters hides; the one that leaves takes focus, and back.
+  await page.focus('.present-toggle');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.present-exit');
+  assert.match(await active(), /present-exit/, 'entering presenter mode');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.present-toggle');
+  assert.match(await active(), /present-toggle/, 'leaving presenter mode');
+  // A fact's pop-up closed with its button: focus back on its mark, and the pop-up stays closed.
+  await page.focus('.event-mark[data-event-index="8"]');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'dismiss');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '8');
+  assert.equal(await page.locator('.event-pop').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
