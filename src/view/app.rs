@@ -541,7 +541,9 @@ fn drop_pending_url() {
     PENDING_URL.with(|p| p.borrow_mut().take());
 }
 
-/// Pushes (or, during playback, replaces) the browser history entry for `query`.
+/// Pushes (or, during playback, replaces) the browser history entry for `query`. In a frame it
+/// always replaces: a frame's entries are the host page's history, and the reader's Back button
+/// must leave the article, not step the map back.
 fn write_url(query: &str, replace: bool) {
     let Some(w) = window() else { return };
     if w.location().search().ok().as_deref() == Some(query) {
@@ -550,7 +552,8 @@ fn write_url(query: &str, replace: bool) {
     let Ok(history) = w.history() else { return };
     let path = w.location().pathname().unwrap_or_default();
     let url = format!("{path}{query}");
-    let _ = if replace {
+    let framed = w.parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &w));
+    let _ = if replace || framed {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

@@ -69,6 +69,15 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   assert.equal(await page.$eval('body', (b) => getComputedStyle(b).fontFamily), 'serif');
   const added = await page.evaluate(() => Object.keys(window).filter((k) => !window.__keysBefore.includes(k) && k !== '__keysBefore' && k !== '__heights'));
   assert.deepEqual(added, ['__guizhouMapEmbed']);
+  // Stepping the embedded map adds nothing to the host's history: Back leaves the article.
+  const entries = await page.evaluate(() => history.length);
+  for (let k = 0; k < 3; k++) await frame.locator('button.step-next').click();
+  await frame.locator('[data-current-date="2020-02-22"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(700); // the URL is written when the date settles
+  assert.match(await frame.locator('html').evaluate(() => location.search), /date=2020-02-22/, 'the frame\'s URL follows');
+  assert.equal(await page.evaluate(() => history.length), entries, 'no history entries for the host');
+  for (let k = 0; k < 3; k++) await frame.locator('button.step-prev').click();
+  await frame.locator('[data-current-date="2020-02-19"]').waitFor({ state: 'attached' });
   // Compact layout: title, map, legend, timeline, source line; no charts or long fact list.
   assert.ok(await frame.locator('h1').isVisible());
   assert.ok(await frame.locator('input[type=range]').isVisible());
