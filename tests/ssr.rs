@@ -22,6 +22,7 @@ fn page_props() -> PageProps {
         autoplay_allowed: true,
         children: Default::default(),
         generation: 0,
+        link_failed: vec![],
     }
 }
 

@@ -47,6 +47,7 @@ fn main() -> std::process::ExitCode {
         autoplay_allowed: false,
         children: Default::default(),
         generation: 0,
+        link_failed: vec![],
     };
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,

@@ -360,9 +360,14 @@ pub fn App() -> Html {
     let (_, notices) =
         if current.generation == 0 { UrlState::parse(&location_search()) } else { (UrlState::default(), vec![]) };
     let lang_now = current.url.lang.unwrap_or_else(browser_lang);
+    let link_failed: Vec<Issue> = if current.generation == 0 {
+        model.report.iter().filter(|i| i.severity == Severity::Error).cloned().collect()
+    } else {
+        vec![]
+    };
     html! {
         <Page key={current.generation} generation={current.generation} bundle={current.bundle.clone()} default_lang={browser_lang()} url={current.url.clone()}
-            url_notices={notices} autoplay_allowed={!prefers_reduced_motion()}>
+            url_notices={notices} autoplay_allowed={!prefers_reduced_motion()} link_failed={link_failed}>
             <DataPanel lang={lang_now} builtin={current.builtin} report={model.report.clone()} progress={model.progress.clone()}
                 on_builtin={on_builtin} on_files={on_files} />
         </Page>
@@ -392,6 +397,11 @@ pub struct PageProps {
     /// Which load this page shows (0 for the first; `data-generation` on the page, for tests).
     #[prop_or_default]
     pub generation: u32,
+    /// The errors of the files the page's link named, when they could not be loaded and the
+    /// shipped data show instead: said at the top of the page (and of an embed, which has no data
+    /// section), so that nobody takes the shipped map for the one the link promised.
+    #[prop_or_default]
+    pub link_failed: Vec<Issue>,
 }
 
 /// Is the key event's target a place where keys belong to the element (typing, a native control,
@@ -848,6 +858,17 @@ pub fn Page(props: &PageProps) -> Html {
                     }) }</ul>
                     <button type="button" class="dismiss" onclick={dismiss_notices}
                         aria-label={lang.pick("关闭提示", "Dismiss")}>{ "×" }</button>
+                </div>
+            }
+            if !props.link_failed.is_empty() {
+                <div class="link-failed" role="alert">
+                    <p><strong>{ lang.pick("链接中的数据文件无法载入，", "The data files in this link could not be loaded; ") }</strong>
+                        { lang.pick("下面显示的是本项目自带的数据。", "what follows is this project's own data.") }</p>
+                    <ul>{ for props.link_failed.iter().take(3).map(|i| html! {
+                        <li><code>{ crate::core::date::truncate(&i.file, 80) }</code>
+                            if !i.place.is_empty() { { " · " }{ i.place_in(lang) } }
+                            { " — " }{ i.message.get(lang) }</li>
+                    }) }</ul>
                 </div>
             }
             <header class="masthead">

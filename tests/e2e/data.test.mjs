@@ -199,7 +199,17 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   const broken = await ready(`?data=${encodeURIComponent(`${origin}/fixtures/broken.csv`)}`);
   assert.equal(await broken.page.locator('[data-region]').count(), 9);
   assert.ok((await report(broken.page)).some((i) => i.message === 'the file is empty'));
+  // ... and says so at the top, not only in the data section far below.
+  const alert = broken.page.locator('.link-failed[role=alert]');
+  assert.match(await alert.innerText(), /could not be loaded[^]*broken\.csv — the file is empty/);
+  assert.ok((await alert.boundingBox()).y < 100, 'above the title');
   await broken.context.close();
+  // An embed has no data section: the same alert is its only word on it.
+  const embedded = await open(browser, `${server.url}?embed=1&data=${encodeURIComponent(`${origin}/fixtures/nothere.csv`)}`, { locale: 'en-GB' });
+  await embedded.page.waitForSelector('.link-failed', { timeout: 20000 });
+  assert.equal(await embedded.page.locator('[data-region]').count(), 9);
+  assert.match(await embedded.page.locator('.link-failed').innerText(), /could not be loaded[^]*nothere\.csv/);
+  await embedded.context.close();
   assert.deepEqual(errors, []);
 });
 
