@@ -158,6 +158,13 @@ test('presenter mode fits a 720p projector, names the base date when comparing, 
     assert.deepEqual(errors, []);
     await context.close();
   }
+  // A phone held upright: the map across the screen, the legend and the facts under it.
+  const phone = await ready('?present=1&date=2020-02-19&lang=en', { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  const [svgW, docW] = await phone.page.evaluate(() => [document.querySelector('.map svg').getBoundingClientRect().width, document.documentElement.scrollWidth]);
+  assert.ok(svgW > 300 && docW <= 375, `phone: map ${svgW}px wide, page ${docW}px`);
+  const cap = await phone.page.locator('.event-caption').boundingBox();
+  assert.ok(cap.width > 300, `phone: the facts run across the screen (${cap.width}px)`);
+  await phone.context.close();
   const { page, errors, context } = await ready('?present=1&date=2020-02-26&compare=2020-02-10', { viewport: { width: 1280, height: 720 } });
   assert.match(await page.locator('.present-total').innerText(), /Change since 10 Feb 2020\s+\+69\.6\s+pp/, 'the base date and the total\'s change');
   // A presenter clicks a region to point at it, then steps on with a clicker that sends arrows.
