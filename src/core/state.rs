@@ -171,7 +171,8 @@ impl AppState {
             timeline.set_dwell(s * 1000.0);
         }
         timeline.set_looping(url.looping);
-        if url.play && autoplay_allowed {
+        // A static map has no controls: nothing may play that the reader could not stop.
+        if url.play && autoplay_allowed && !url.static_map {
             timeline.play();
         }
         let selected = match &url.region {
@@ -560,6 +561,8 @@ mod tests {
         let (url, _) = UrlState::parse("?play=1&date=2020-02-10");
         assert!(AppState::from_url(&url, &ds, Lang::Zh, true).0.timeline.is_playing());
         assert!(!AppState::from_url(&url, &ds, Lang::Zh, false).0.timeline.is_playing(), "reduced motion: no autoplay");
+        let (still, _) = UrlState::parse("?play=1&static=1&date=2020-02-10");
+        assert!(!AppState::from_url(&still, &ds, Lang::Zh, true).0.timeline.is_playing(), "a static map has no pause button");
     }
 
     #[test]

@@ -357,8 +357,17 @@ pub fn App() -> Html {
             </div>
         };
     };
-    let (_, notices) =
+    let (asked, mut notices) =
         if current.generation == 0 { UrlState::parse(&location_search()) } else { (UrlState::default(), vec![]) };
+    // A well-formed but unknown shipped dataset: the default shows, and the reader is told.
+    if let Some(id) = asked.source.dataset.as_deref().filter(|id| builtin(id).is_none()) {
+        let ids = BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>().join(" / ");
+        notices.push(Notice::new(
+            "dataset",
+            format!("没有名为“{id}”的数据集（可用：{ids}），显示的是默认数据集"),
+            format!("no dataset called “{id}” (there are {ids}); showing the default one"),
+        ));
+    }
     let lang_now = current.url.lang.unwrap_or_else(browser_lang);
     let link_failed: Vec<Issue> = if current.generation == 0 {
         model.report.iter().filter(|i| i.severity == Severity::Error).cloned().collect()
@@ -1012,23 +1021,32 @@ pub fn Page(props: &PageProps) -> Html {
                     // The full page lists its sources under "About the data"; an embed or a plain page
                     // (which hides that section) has only this line.
                     if embed || s.plain {
+                        // Sources (or, for a loaded file without any, the file), then the note.
+                        if !meta.sources.is_empty() || meta.origin.is_some() || meta.illustrative {
                         <p class="source-line">
-                            { lang.pick("来源：", "Sources: ") }
-                            { for meta.sources.iter().enumerate().map(|(k, src)| html! { <>
-                                { if k > 0 { lang.pick("；", "; ") } else { "" } }
-                                // Dataset validation admits only http(s) source URLs.
-                                <a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ src.name.get(lang) }</a>
-                            </> }) }
+                            if !meta.sources.is_empty() {
+                                { lang.pick("来源：", "Sources: ") }
+                                { for meta.sources.iter().enumerate().map(|(k, src)| html! { <>
+                                    { if k > 0 { lang.pick("；", "; ") } else { "" } }
+                                    // Dataset validation admits only http(s) source URLs.
+                                    <a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ src.name.get(lang) }</a>
+                                </> }) }
+                            } else if let Some(origin) = &meta.origin {
+                                { lang.pick("数据：", "Data: ") }{ crate::core::date::truncate(origin, 80) }
+                            }
                             if meta.illustrative {
-                                { match (format::level_words(&meta.region_level), lang) {
-                                    ((zh, _, _), Lang::Zh) => format!("。{zh}数值为示意数据（"),
-                                    ((_, en, _), Lang::En) => format!(". {en} values are illustrative ("),
+                                { match (format::level_words(&meta.region_level), lang, meta.sources.is_empty() && meta.origin.is_none()) {
+                                    ((zh, _, _), Lang::Zh, true) => format!("{zh}数值为示意数据（"),
+                                    ((_, en, _), Lang::En, true) => format!("{en} values are illustrative ("),
+                                    ((zh, _, _), Lang::Zh, false) => format!("。{zh}数值为示意数据（"),
+                                    ((_, en, _), Lang::En, false) => format!(". {en} values are illustrative ("),
                                 } }
                                 <a href={format!("./{}#about-the-data", full_page_query)} target="_blank" rel="noopener">
                                     { lang.pick("生成方法", "how they were made") }</a>
                                 { lang.pick("）。", ").") }
                             }
                         </p>
+                        }
                     }
                     <p>{ lang.pick(ATTRIBUTION_ZH, ATTRIBUTION) }</p>
             </footer>

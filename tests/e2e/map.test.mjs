@@ -111,6 +111,14 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'phone.png'), fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no horizontal scrolling on a phone (scrollWidth ${width})`);
+  // Nor on the narrowest phones (or at 400 % zoom of a 1280 px window), in either language.
+  for (const lang of ['zh', 'en']) {
+    const narrow = await ready(`${server.url}?lang=${lang}`, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+    const w = await narrow.page.evaluate(() => document.documentElement.scrollWidth);
+    const wide = await narrow.page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 320.5).map((e) => e.className.baseVal ?? e.className).slice(0, 5));
+    assert.ok(w <= 320, `${lang}: 320 px, scrollWidth ${w}: ${wide}`);
+    await narrow.context.close();
+  }
   // A region low on the map: its card opens upwards, so it ends above the map's bottom edge (not
   // over the legend, not off the screen) and starts on the screen.
   await page.tap('[data-region="522300"]');
