@@ -134,12 +134,26 @@ fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<P
                     {
                         Ok([lon, lat])
                     } else {
-                        Err(bad(format!("ring {r} has position [{lon}, {lat}], which is not a longitude/latitude")))
+                        Err(bad(format!(
+                            "ring {r} has position [{}, {}], which is not a longitude/latitude",
+                            short_number(lon),
+                            short_number(lat)
+                        )))
                     }
                 })
                 .collect()
         })
         .collect()
+}
+
+/// A coordinate for an error message: as written when ordinary, in scientific notation when huge
+/// (a hostile `1e300` would otherwise print as 301 digits).
+fn short_number(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e6 {
+        format!("{v:.3e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Parses a GeoJSON `FeatureCollection` of (Multi)Polygons into regions keyed by `key_property`
@@ -330,6 +344,14 @@ pub fn parse_compact(text: &str) -> Result<(Vec<Region>, Vec<Region>), GeoError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_coordinate_is_named_briefly() {
+        let huge = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"adcode":"1"},"geometry":{"type":"Polygon","coordinates":[[[1e300,26],[107,26],[107,27],[106,-1e300],[1e300,26]]]}}]}"#;
+        let e = parse_regions(huge, "adcode").unwrap_err().to_string();
+        assert!(e.contains("[1.000e300, 26]") && e.len() < 200, "{e}");
+        assert_eq!(short_number(106.5), "106.5");
+    }
 
     const SQUARE: &str = r#"{"type":"Polygon","coordinates":[[[106,26],[107,26],[107,27],[106,27],[106,26]]]}"#;
 
