@@ -23,6 +23,7 @@ fn page_props() -> PageProps {
         children: Default::default(),
         generation: 0,
         link_failed: vec![],
+        source_key: Default::default(),
     }
 }
 

@@ -48,6 +48,7 @@ fn main() -> std::process::ExitCode {
         children: Default::default(),
         generation: 0,
         link_failed: vec![],
+        source_key: Default::default(),
     };
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,

@@ -562,7 +562,10 @@ mod tests {
         assert!(AppState::from_url(&url, &ds, Lang::Zh, true).0.timeline.is_playing());
         assert!(!AppState::from_url(&url, &ds, Lang::Zh, false).0.timeline.is_playing(), "reduced motion: no autoplay");
         let (still, _) = UrlState::parse("?play=1&static=1&date=2020-02-10");
-        assert!(!AppState::from_url(&still, &ds, Lang::Zh, true).0.timeline.is_playing(), "a static map has no pause button");
+        assert!(
+            !AppState::from_url(&still, &ds, Lang::Zh, true).0.timeline.is_playing(),
+            "a static map has no pause button"
+        );
     }
 
     #[test]

@@ -376,7 +376,13 @@ pub fn App() -> Html {
     };
     html! {
         <Page key={current.generation} generation={current.generation} bundle={current.bundle.clone()} default_lang={browser_lang()} url={current.url.clone()}
-            url_notices={notices} autoplay_allowed={!prefers_reduced_motion()} link_failed={link_failed}>
+            url_notices={notices} autoplay_allowed={!prefers_reduced_motion()} link_failed={link_failed}
+            source_key={match current.builtin {
+                Some(id) => format!("dataset={id}"),
+                // Files at URLs, or local files (which no URL names: any entry differs).
+                None if current.url.source.has_urls() => source_key(&current.url.source),
+                None => format!("files:{}", current.generation),
+            }}>
             <DataPanel lang={lang_now} builtin={current.builtin} report={model.report.clone()} progress={model.progress.clone()}
                 on_builtin={on_builtin} on_files={on_files} />
         </Page>
@@ -411,6 +417,10 @@ pub struct PageProps {
     /// section), so that nobody takes the shipped map for the one the link promised.
     #[prop_or_default]
     pub link_failed: Vec<Issue>,
+    /// What data are on screen, as [`source_key`] writes it: Back or Forward to an entry that
+    /// names other data reloads the page, so that the view always matches its URL.
+    #[prop_or_default]
+    pub source_key: AttrValue,
 }
 
 /// Is the key event's target a place where keys belong to the element (typing, a native control,
@@ -577,6 +587,16 @@ fn write_url(query: &str, replace: bool) {
     } else {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     };
+}
+
+/// What a URL's data source names, in one comparable string: a shipped dataset by its id (the
+/// default when the URL names none), files at URLs by their addresses.
+fn source_key(source: &DataSource) -> String {
+    if source.has_urls() {
+        format!("{source:?}")
+    } else {
+        format!("dataset={}", source.dataset.as_deref().and_then(builtin).unwrap_or(&BUILTINS[0]).id)
+    }
 }
 
 /// The page around the map, for a loaded bundle.
@@ -796,11 +816,19 @@ pub fn Page(props: &PageProps) -> Html {
         let dispatch = dispatch.clone();
         let bundle = bundle.clone();
         let autoplay = props.autoplay_allowed;
+        let shown = props.source_key.clone();
         use_effect_with((), move |_| {
             let listeners = window().map(|w| {
                 let popstate = gloo::events::EventListener::new(&w, "popstate", move |_| {
                     drop_pending_url();
                     let (url, _) = UrlState::parse(&location_search());
+                    // That entry names other data than those on screen: load them, as a visit would.
+                    if !shown.is_empty() && source_key(&url.source) != shown.as_str() {
+                        if let Some(w) = window() {
+                            let _ = w.location().reload();
+                        }
+                        return;
+                    }
                     let (restored, _) = AppState::from_url(&url, &bundle.dataset, default_lang, autoplay);
                     RESTORING.with(|r| r.set(true));
                     dispatch.emit(Action::Restore(Box::new(restored)));

@@ -262,3 +262,22 @@ test('dropping files onto the panel loads them', async () => {
   assert.ok(issues.some((i) => i.message.startsWith('regions in the data that the map lacks')), 'prefecture data on county boundaries: reported');
   await context.close();
 });
+
+test('back and forward across a change of dataset show the data their URL names', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19&lang=en');
+  await page.selectOption('.dataset-select', 'counties');
+  await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88, null, { timeout: 20000 });
+  await page.click('h1');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => /dataset=counties/.test(location.search) && /date=/.test(location.search));
+  await page.waitForTimeout(800); // the URL of the step is written when the date settles
+  await page.goBack();
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?date=2020-02-19&lang=en' || location.search === '?date=2020-02-19');
+  await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 9, null, { timeout: 20000 });
+  await expectDate(page, '2020-02-19');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88, null, { timeout: 20000 });
+  assert.deepEqual(errors.filter((e) => !/preload/.test(e)), []);
+  await context.close();
+});
