@@ -484,7 +484,7 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         origin: Some(file.to_string()),
         total_name: None,
     };
-    assemble(file, meta, cells, issues)
+    assemble(file, meta, cells, vec![], issues)
 }
 
 /// Parses the project's JSON format forgivingly: a bad value becomes no value with a warning.
@@ -547,6 +547,60 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
     let mut meta = meta;
     meta.origin = Some(file.to_string());
     let mut issues = vec![];
+    if v.get("meta").is_some() && serde_json::from_value::<Meta>(v["meta"].clone()).is_err() {
+        issues.push(Issue::new(
+            Warning,
+            file,
+            "meta",
+            "meta（标题、指标、来源）无法读取，已用文件名作标题",
+            "meta (title, metric, sources) could not be read; the file name is used as the title",
+        ));
+    }
+    // Sources and facts are links on the page: only http(s) ones are kept, as in a strict read.
+    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    let sources = std::mem::take(&mut meta.sources);
+    for (k, s) in sources.into_iter().enumerate() {
+        if web(&s.url) {
+            meta.sources.push(s);
+        } else {
+            issues.push(Issue::new(
+                Warning,
+                file,
+                format!("meta.sources[{k}].url"),
+                format!("“{}”不是 http(s) 地址，该来源未采用", truncate(&s.url, 40)),
+                format!("“{}” is not an http(s) address; the source is left out", truncate(&s.url, 40)),
+            ));
+        }
+    }
+    let mut events = vec![];
+    for (k, e) in v.get("events").and_then(|e| e.as_array()).into_iter().flatten().enumerate() {
+        match serde_json::from_value::<crate::core::dataset::Event>(e.clone()) {
+            Ok(e) if web(&e.source.url) => events.push(e),
+            Ok(e) => issues.push(Issue::new(
+                Warning,
+                file,
+                format!("events[{k}].source.url"),
+                format!("“{}”不是 http(s) 地址，该事件未采用", truncate(&e.source.url, 40)),
+                format!("“{}” is not an http(s) address; the fact is left out", truncate(&e.source.url, 40)),
+            )),
+            Err(err) => issues.push(Issue::new(
+                Warning,
+                file,
+                format!("events[{k}]"),
+                format!("无法读取（{}），该事件未采用", truncate(&err.to_string(), 80)),
+                format!("could not be read ({}); the fact is left out", truncate(&err.to_string(), 80)),
+            )),
+        }
+    }
+    if v.get("totals").is_some_and(|t| t.as_array().is_some_and(|a| !a.is_empty())) {
+        issues.push(Issue::new(
+            Warning,
+            file,
+            "totals",
+            "文件有其他问题，报道的合计未采用；合计按户数计算",
+            "the reported totals are not used in a file with other problems; totals are computed from counts",
+        ));
+    }
     let Some(dates) = v.get("dates").and_then(|d| d.as_array()) else {
         return Err(vec![Issue::new(Error, file, "dates", "没有 dates（日期）列表", "there is no dates list")]);
     };
@@ -621,7 +675,7 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
             cells.push(Cell { date, code: code.clone(), name: name.clone(), value, place: place.clone() });
         }
     }
-    assemble(file, meta, cells, issues)
+    assemble(file, meta, cells, events, issues)
 }
 
 /// Builds the dataset from cells: sorts dates, drops duplicates, reports gaps in a daily series.
@@ -629,6 +683,7 @@ fn assemble(
     file: &str,
     meta: Meta,
     cells: Vec<Cell>,
+    mut events: Vec<crate::core::dataset::Event>,
     mut issues: Vec<Issue>,
 ) -> Result<(Dataset, Vec<Issue>), Vec<Issue>> {
     use Severity::*;
@@ -697,8 +752,8 @@ fn assemble(
     let mut regions: Vec<(usize, Series)> =
         by_code.into_iter().map(|(code, (name, values, _, order))| (order, Series { code, name, values })).collect();
     regions.sort_by_key(|r| r.0);
-    let ds =
-        Dataset { meta, dates, regions: regions.into_iter().map(|r| r.1).collect(), events: vec![], totals: vec![] };
+    events.sort_by_key(|e| e.date);
+    let ds = Dataset { meta, dates, regions: regions.into_iter().map(|r| r.1).collect(), events, totals: vec![] };
     Ok((ds, issues))
 }
 
@@ -999,6 +1054,33 @@ pub fn bundle_from_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_loosely_read_json_keeps_its_good_facts_and_only_web_links() {
+        let text = r#"{"format":"resumption-map/1",
+            "meta":{"title":{"zh":"t"},"metric":{"name":{"zh":"r"},"definition":{"zh":"d"},"unit":"%"},"illustrative":false,
+                "sources":[{"name":{"zh":"ok"},"url":"https://e.org/a"},{"name":{"zh":"bad"},"url":"javascript:alert(1)"}]},
+            "dates":["2020-02-10","2020-02-11"],
+            "regions":[{"code":"520100","values":[50,"oops"]}],
+            "events":[{"date":"2020-02-10","text":{"zh":"a fact"},"source":{"name":{"zh":"s"},"url":"https://e.org/b"}},
+                      {"date":"2020-02-11","text":{"zh":"evil"},"source":{"name":{"zh":"s"},"url":"javascript:alert(2)"}},
+                      {"date":"not a date","text":{"zh":"x"},"source":{"name":{"zh":"s"},"url":"https://e.org/c"}}],
+            "totals":[null,null]}"#;
+        let (ds, issues) = dataset_from_json("f.json", text).unwrap();
+        assert_eq!(ds.events.len(), 1, "the good fact stays");
+        assert_eq!(ds.events[0].text.zh, "a fact");
+        assert_eq!(ds.meta.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>(), vec!["https://e.org/a"]);
+        let places: Vec<&str> = issues.iter().map(|i| i.place.as_str()).collect();
+        for p in [
+            "meta.sources[1].url",
+            "events[1].source.url",
+            "events[2]",
+            "totals",
+            "regions[0] (520100).values[1] (2020-02-11)",
+        ] {
+            assert!(places.contains(&p), "{p} in {places:?}");
+        }
+    }
     use crate::core::bundle::Bundle;
 
     fn map() -> Vec<Region> {
