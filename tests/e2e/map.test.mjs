@@ -169,3 +169,19 @@ test('a missing boundary file gives a message naming the file', async () => {
   await context.close();
   await missing.close();
 });
+
+test('printed, the page keeps the map, legend, facts, charts and sources and drops the controls', async () => {
+  const { page, errors, context } = await ready(`${server.url}?date=2020-02-19&lang=en&region=520300`);
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.map svg', '.legend', '.event-caption', '.time-chart', '.facts', '.attribution']) {
+    assert.ok(await page.locator(sel).first().isVisible(), `${sel} printed`);
+  }
+  for (const sel of ['.zoom-controls', '.share', '.data-panel', '.region-search', '.tooltip', '.timeline-buttons', '.present-toggle']) {
+    assert.ok(!(await page.locator(sel).first().isVisible()), `${sel} not printed`);
+  }
+  // Source links print their address.
+  const after = await page.$eval('.facts a[href^="http"]', (a) => getComputedStyle(a, '::after').content);
+  assert.match(after, /http/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
