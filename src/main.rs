@@ -7,6 +7,10 @@ fn main() {
     let root = document.get_element_by_id("app").expect("index.html has #app");
     // Replace the loading notice and the no-script content that index.html shows before the app.
     root.set_inner_html("");
+    // The static page's "loading" bar and dimming (index.html) end here.
+    if let Some(html) = document.document_element() {
+        let _ = html.remove_attribute("data-booting");
+    }
     yew::Renderer::<guizhou_map::view::App>::with_root(root).render();
 }
 

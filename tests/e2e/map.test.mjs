@@ -185,3 +185,23 @@ test('printed, the page keeps the map, legend, facts, charts and sources and dro
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('while the app loads, the static page says so, and is dimmed when the link asks for another view', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await page.route(/\.wasm$/, () => {}); // the wasm never arrives: the static page is all there is
+  await page.goto(`${server.url}?lang=en&date=2020-02-19`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.page [data-region]');
+  assert.equal(await page.getAttribute('html', 'data-booting'), 'other');
+  assert.match(await page.$eval('#app', (e) => getComputedStyle(e, '::before').content), /Loading the interactive map/);
+  assert.equal(await page.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '0.3', 'not read as 19 Feb');
+  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.page [data-region]');
+  assert.equal(await page.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1', 'the default view is what it shows');
+  await context.close();
+  // Once the app runs, the bar goes.
+  const { page: live, context: c2 } = await ready(`${server.url}?lang=en&date=2020-02-19`);
+  assert.equal(await live.getAttribute('html', 'data-booting'), null);
+  assert.equal(await live.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1');
+  await c2.close();
+});
