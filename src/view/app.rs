@@ -918,7 +918,8 @@ pub fn Page(props: &PageProps) -> Html {
                         </button>
                         <button type="button" class="dark-switch" onclick={cycle_dark} title={dark_label}
                             aria-label={dark_label}>{ match s.dark { Dark::Auto => "◐", Dark::On => "☾", Dark::Off => "☀" } }</button>
-                        <button type="button" class="lang-switch" onclick={switch_lang}
+                        // Named and labelled in the language it switches to, and marked so.
+                        <button type="button" class="lang-switch" onclick={switch_lang} lang={lang.pick("en", "zh-CN")}
                             aria-label={lang.pick("Switch to English", "切换到中文")}>
                             { lang.pick("English", "中文") }
                         </button>
@@ -927,7 +928,7 @@ pub fn Page(props: &PageProps) -> Html {
                 <p class="subtitle">{ meta.subtitle.get(lang) }</p>
                 if meta.illustrative {
                     <p class="badge" role="note" data-illustrative="true">
-                        <strong>{ "示意数据 · Illustrative data" }</strong>
+                        <strong><span lang="zh-CN">{ "示意数据" }</span>{ " · " }<span lang="en">{ "Illustrative data" }</span></strong>
                         { " — " }
                         { illustrative_note(&meta.region_level, embed, lang) }
                     </p>
@@ -957,7 +958,7 @@ pub fn Page(props: &PageProps) -> Html {
                         </p>
                     }
                     if meta.illustrative {
-                        <p class="present-badge">{ "示意数据 · Illustrative" }</p>
+                        <p class="present-badge"><span lang="zh-CN">{ "示意数据" }</span>{ " · " }<span lang="en">{ "Illustrative" }</span></p>
                     }
                     <button type="button" class="present-exit" onclick={set_present(false)}
                         aria-label={lang.pick("退出演示模式", "Leave presenter mode")}>{ "×" }</button>

@@ -83,7 +83,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
     let style = format!("{across};{down}");
     html! {
         <div class="tooltip" role="tooltip" data-tooltip-region={code.clone()} style={style}>
-            <p class="tt-name"><strong>{ &info.name.zh }</strong>{ " " }<span lang="en">{ &info.name.en }</span></p>
+            <p class="tt-name"><strong lang="zh-CN">{ &info.name.zh }</strong>{ " " }<span lang="en">{ &info.name.en }</span></p>
             // What the file's figure covers, when it says more than the map's name: 2021's 71 % is
             // "贵阳市（含贵安新区）", Guiyang together with Gui'an New Area.
             if let Some(covers) = ds.series(code).map(|s| s.name.get(lang)).filter(|n| n.contains('（') || n.contains('(')) {
