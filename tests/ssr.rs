@@ -77,7 +77,10 @@ async fn says_illustrative_and_lists_the_reported_facts_with_sources() {
     let b = bundle();
     let html = page(b.clone(), Lang::Zh).await;
     assert!(html.contains("data-illustrative=\"true\""));
-    assert!(html.contains(r#"<span lang="zh-CN">示意数据</span> · <span lang="en">Illustrative data</span>"#), "both languages, each marked");
+    assert!(
+        html.contains(r#"<span lang="zh-CN">示意数据</span> · <span lang="en">Illustrative data</span>"#),
+        "both languages, each marked"
+    );
     for e in &b.dataset.events {
         assert!(html.contains(&format!("data-event-date=\"{}\"", e.date)), "{}", e.date);
         assert!(html.contains(&e.source.url), "{}", e.source.url);

@@ -35,23 +35,53 @@ pub fn csv(bundle: &Bundle) -> String {
         for s in &ds.regions {
             let name = bundle.region(&s.code).map(|r| r.name.clone()).unwrap_or_else(|| s.name.clone());
             let v = s.values.get(i).copied().flatten();
-            let rate = v.map(|v| format!("{:.2}", v.rate)).unwrap_or_default();
-            let bound = match v.map(|v| v.bound) {
-                Some(Bound::Exact) => "exact",
-                Some(Bound::MoreThan) => "more_than",
-                None => "",
+            let [rate, bound, resumed, due] = value_cells(v);
+            let row = [d.to_string(), s.code.clone(), name.zh, name.en, rate, bound, resumed, due, status.into()];
+            let _ = w.write_record(row.iter().map(|c| safe_cell(c)));
+        }
+        // The whole area's total, as the page shows it, with what it is.
+        if let Some(t) = ds.total(i) {
+            let [rate, bound, resumed, due] = value_cells(Some(t));
+            let status = match (ds.total_is_reported(i), ds.meta.illustrative) {
+                (true, _) => "reported",
+                (false, true) => "illustrative",
+                (false, false) => "computed",
             };
-            let (resumed, due) = match v.and_then(|v| v.counts) {
-                Some(c) => (c.resumed.to_string(), c.due.to_string()),
-                None => (String::new(), String::new()),
-            };
-            let row =
-                [d.to_string(), s.code.clone(), name.zh, name.en, rate, bound.into(), resumed, due, status.into()];
+            let row = [
+                d.to_string(),
+                "total".into(),
+                ds.total_label(i, Lang::Zh),
+                ds.total_label(i, Lang::En),
+                rate,
+                bound,
+                resumed,
+                due,
+                status.into(),
+            ];
             let _ = w.write_record(row.iter().map(|c| safe_cell(c)));
         }
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// A value's CSV cells: rate, bound, resumed, due. A rate made from counts has two decimals (the
+/// counts are beside it); one given as a number keeps the digits it was given with (71, not 71.00).
+fn value_cells(v: Option<crate::core::dataset::Value>) -> [String; 4] {
+    let Some(v) = v else { return Default::default() };
+    let rate = match v.counts {
+        Some(_) => format!("{:.2}", v.rate),
+        None => format!("{}", v.rate),
+    };
+    let bound = match v.bound {
+        Bound::Exact => "exact",
+        Bound::MoreThan => "more_than",
+    };
+    let (resumed, due) = match v.counts {
+        Some(c) => (c.resumed.to_string(), c.due.to_string()),
+        None => (String::new(), String::new()),
+    };
+    [rate, bound.into(), resumed, due]
 }
 
 /// The HTML an editor pastes to embed the map: an iframe of `page_url` (the current state, with
@@ -309,11 +339,25 @@ mod tests {
         let text = csv(&b);
         assert!(text.starts_with('\u{feff}'));
         let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-        assert_eq!(lines.len(), 1 + 21 * 9, "header + one row per date and region");
+        assert_eq!(lines.len(), 1 + 21 * 10, "header + one row per date and region, and the total");
         assert_eq!(lines[0], "\u{feff}date,code,name_zh,name_en,rate,bound,resumed,due,status");
         assert!(lines.iter().any(
             |l| l.starts_with("2020-02-19,520300,遵义市,Zunyi,57.5") && l.ends_with(",exact,363,631,illustrative")
         ));
+        assert!(
+            lines.contains(&"2020-02-19,total,全省合计,Province total,62.34,exact,2564,4113,illustrative"),
+            "{:?}",
+            &lines[181..192]
+        );
+        // Reported figures keep their precision; the reported total is marked reported.
+        let snapshot = Bundle::from_texts(
+            include_str!("../../static/data/resumption-2021.json"),
+            include_str!("../../static/geo/guizhou-prefectures.bnd.json"),
+        )
+        .unwrap();
+        let t = csv(&snapshot);
+        assert!(t.contains(",71,exact,,,reported") && t.contains(",50,more_than,,,reported"), "{t}");
+        assert!(t.contains("2021-02-20,total,全省复工复产率（报道）,Province resumption rate (reported),66.50,exact,2696,4054,reported"), "{t}");
         assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_cell("+1"), "'+1");

@@ -364,6 +364,7 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
     }
     let mut cells = vec![];
     let mut all_illustrative = true;
+    let mut skipped_totals = 0usize;
     let status_col = headers.iter().position(|h| h.eq_ignore_ascii_case("status"));
     for (k, rec) in reader.records().enumerate() {
         let line = k + 2;
@@ -385,6 +386,11 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         }
         let get = |role: &str| col.get(role).and_then(|&i| rec.get(i)).unwrap_or("");
         let place = |role: &str| format!("line {line}, column {role}");
+        // The whole area's rows, as this app's CSV export writes them: the page computes its own.
+        if get("code").trim() == "total" {
+            skipped_totals += 1;
+            continue;
+        }
         if let Some(i) = status_col {
             all_illustrative &= rec.get(i).map(|s| s.trim() == "illustrative").unwrap_or(false);
         } else {
@@ -484,6 +490,15 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         origin: Some(file.to_string()),
         total_name: None,
     };
+    if skipped_totals > 0 {
+        issues.push(Issue::new(
+            Severity::Info,
+            file,
+            "",
+            format!("{skipped_totals} 行全省合计（code 为 total）未读入：页面按户数自行计算合计"),
+            format!("{skipped_totals} total rows (code “total”) not read: the page computes the total from the counts"),
+        ));
+    }
     assemble(file, meta, cells, vec![], issues)
 }
 

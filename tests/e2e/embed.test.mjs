@@ -257,7 +257,8 @@ test('PNG, SVG and CSV downloads carry the view and the data', async () => {
   const csv = fs.readFileSync(csvFile, 'utf8');
   assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with BOM');
   const rows = csv.trim().split('\r\n');
-  assert.equal(rows.length, 1 + 21 * 9, 'every row');
+  assert.equal(rows.length, 1 + 21 * 10, 'every row, and the total for each date');
+  assert.ok(rows.includes('2020-02-19,total,全省合计,Province total,62.34,exact,2564,4113,illustrative'));
   assert.ok(rows.some((r) => r.startsWith('2020-02-26,522700,黔南布依族苗族自治州,Qiannan,100.00,exact,')));
   assert.deepEqual(errors, []);
   await context.close();
