@@ -73,6 +73,8 @@ fn render(root: &web_sys::Element, b: Rc<Bundle>) {
             autoplay_allowed: true,
             children: Default::default(),
             generation: 0,
+            link_failed: vec![],
+            source_key: Default::default(),
         },
     )
     .render();
