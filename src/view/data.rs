@@ -49,8 +49,15 @@ pub async fn fetch_bytes(url: &str, on_progress: &Callback<Progress>) -> Result<
     let label = url.to_string();
     let cb = on_progress.clone();
     let x2 = xhr.clone();
+    // The size that made us stop, so that the message can say it (an abort looks like a network
+    // error otherwise).
+    let too_big = std::rc::Rc::new(std::cell::Cell::new(None::<(f64, bool)>));
+    let too_big_in = too_big.clone();
     let progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-        if e.loaded() > MAX_BYTES as f64 {
+        // The server said the size (Content-Length): stop at once; otherwise stop at the limit.
+        let (size, known) = if e.length_computable() { (e.total(), true) } else { (e.loaded(), false) };
+        if size > MAX_BYTES as f64 && too_big_in.get().is_none() {
+            too_big_in.set(Some((size, known)));
             let _ = x2.abort();
         }
         cb.emit(Progress { label: label.clone(), loaded: e.loaded(), total: e.length_computable().then(|| e.total()) });
@@ -63,6 +70,26 @@ pub async fn fetch_bytes(url: &str, on_progress: &Callback<Progress>) -> Result<
     JsFuture::from(done).await.map_err(|_| err(url, "无法下载", "the download failed".into()))?;
     drop(progress);
     let status = xhr.status().unwrap_or(0);
+    if let Some((size, known)) = too_big.get() {
+        let (mb, limit) = (size / 1_048_576.0, MAX_BYTES / 1_048_576);
+        return Err(if known {
+            Issue {
+                message: crate::core::i18n::Text::new(
+                    format!("文件为 {mb:.1} MB，超过 {limit} MB 的上限，已停止下载"),
+                    format!("the file is {mb:.1} MB, more than the {limit} MB limit; the download was stopped"),
+                ),
+                ..err(url, "", String::new())
+            }
+        } else {
+            Issue {
+                message: crate::core::i18n::Text::new(
+                    format!("文件超过 {limit} MB 的上限，已停止下载"),
+                    format!("the file is over the {limit} MB limit; the download was stopped"),
+                ),
+                ..err(url, "", String::new())
+            }
+        });
+    }
     if status == 0 {
         return Err(err(
             url,

@@ -26,6 +26,16 @@ before(async () => {
       '/fixtures/mine.csv': (req, res) => res.writeHead(200, { 'content-type': 'text/csv' })
         .end('date,name,rate\n2020-02-18,贵阳,55\n2020-02-19,贵阳市,61\n2020-02-19,黔东南州,>60\n2020-02-19,Zunyi,57.5\n'),
       '/fixtures/broken.csv': (req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(''),
+      // 12 MiB, with its length announced: over the 10 MiB limit before a byte is read.
+      '/fixtures/huge.csv': (req, res) => {
+        const line = Buffer.from('2020-02-19,520100,61\n');
+        const n = Math.ceil((12 * 1048576) / line.length);
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(n * line.length) });
+        let k = 0;
+        const pump = () => { while (k < n) { k++; if (!res.write(line)) return res.once('drain', pump); } res.end(); };
+        res.on('error', () => {});
+        pump();
+      },
     },
   });
 });
@@ -210,6 +220,11 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   assert.equal(await embedded.page.locator('[data-region]').count(), 9);
   assert.match(await embedded.page.locator('.link-failed').innerText(), /could not be loaded[^]*nothere\.csv/);
   await embedded.context.close();
+  // A file over the limit at a URL: stopped, and the message says why, not "network error".
+  const huge = await open(browser, `${server.url}?lang=en&data=${encodeURIComponent(`${origin}/fixtures/huge.csv`)}`, { locale: 'en-GB' });
+  await huge.page.waitForSelector('.link-failed', { timeout: 20000 });
+  assert.match(await huge.page.locator('.link-failed').innerText(), /huge\.csv — the file is 12\.0 MB, more than the 10 MB limit; the download was stopped/);
+  await huge.context.close();
   assert.deepEqual(errors, []);
 });
 
