@@ -104,6 +104,18 @@ impl View {
         View { k, x: cx - (cx - self.x) * f, y: cy - (cy - self.y) * f }.clamped(w, h)
     }
 
+    /// Pans, if need be, so that map point `p` (unzoomed pixels) is drawn at least `margin` inside
+    /// the box: a region reached from the keyboard on a zoomed map comes into view.
+    fn showing(self, p: [f64; 2], margin: f64, w: f64, h: f64) -> View {
+        let (sx, sy) = (p[0] * self.k + self.x, p[1] * self.k + self.y);
+        let inside = |v: f64, size: f64| v >= margin.min(size / 2.0) && v <= size - margin.min(size / 2.0);
+        if inside(sx, w) && inside(sy, h) {
+            self
+        } else {
+            View { x: w / 2.0 - p[0] * self.k, y: h / 2.0 - p[1] * self.k, ..self }.clamped(w, h)
+        }
+    }
+
     fn panned(self, dx: f64, dy: f64, w: f64, h: f64) -> View {
         View { x: self.x + dx, y: self.y + dy, ..self }.clamped(w, h)
     }
@@ -341,9 +353,12 @@ pub fn MapView(props: &MapProps) -> Html {
     // (read from the back of a room; the map is then as tall as the screen allows).
     let font = (width / 48.0).clamp(10.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
     let focus_region = {
-        let (svg_ref, active) = (svg_ref.clone(), active.clone());
+        let (svg_ref, active, view, paths) = (svg_ref.clone(), active.clone(), view.clone(), paths.clone());
         move |k: usize| {
             active.set(k);
+            if let Some(&p) = paths.labels.get(k).filter(|_| view.k > 1.001) {
+                view.set(view.showing(p, 60.0, width, height));
+            }
             if let Some(el) = svg_ref
                 .cast::<web_sys::Element>()
                 .and_then(|s| s.query_selector(&format!("[data-region-index=\"{k}\"]")).ok().flatten())
@@ -531,6 +546,16 @@ mod tests {
         assert_eq!((out.x, out.y), (0.0, -300.0), "clamped: the map still covers the box");
         assert_eq!(View::IDENTITY.zoom_about(0.1, 0.0, 0.0, 400.0, 300.0), View::IDENTITY, "never below 1");
         assert_eq!(View::IDENTITY.zoom_about(100.0, 0.0, 0.0, 400.0, 300.0).k, MAX_ZOOM);
+    }
+
+    #[test]
+    fn a_point_off_the_zoomed_box_is_brought_into_view() {
+        let v = View::IDENTITY.zoom_about(4.0, 400.0, 300.0, 400.0, 300.0); // the bottom-right corner
+        assert_eq!(v.showing([390.0, 290.0], 60.0, 400.0, 300.0), v, "already in view: nothing moves");
+        let moved = v.showing([50.0, 40.0], 60.0, 400.0, 300.0);
+        let (sx, sy) = (50.0 * moved.k + moved.x, 40.0 * moved.k + moved.y);
+        assert!((60.0..=340.0).contains(&sx) && (60.0..=240.0).contains(&sy), "({sx}, {sy})");
+        assert_eq!(moved.k, v.k, "panned, not zoomed");
     }
 
     #[test]

@@ -219,3 +219,23 @@ test('keyboard only: focus stays on a control when the one used hides or disable
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard only: on a zoomed map, the region reached comes into view', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}?lang=en`);
+  await page.waitForSelector('[data-region]');
+  for (let k = 0; k < 3; k++) await page.click('button.zoom-in');
+  const svg = await page.locator('.map svg').boundingBox();
+  // Every region in turn, by the arrows: each one's label point is inside the map's box.
+  await page.focus('[data-region][tabindex="0"]');
+  for (let k = 0; k < 9; k++) {
+    const code = await page.evaluate(() => document.activeElement.dataset.region);
+    await page.waitForTimeout(50);
+    const b = await page.locator(`[data-region="${code}"]`).boundingBox();
+    const visible = Math.min(b.x + b.width, svg.x + svg.width) - Math.max(b.x, svg.x) > 20
+      && Math.min(b.y + b.height, svg.y + svg.height) - Math.max(b.y, svg.y) > 20;
+    assert.ok(visible, `${code} in view at 3.4× (${JSON.stringify(b)} in ${JSON.stringify(svg)})`);
+    await page.keyboard.press('ArrowRight');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
