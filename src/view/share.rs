@@ -52,18 +52,18 @@ fn file_stem(b: &Bundle, index: usize) -> String {
     format!("guizhou-resumption-{date}")
 }
 
-/// The page's URL for `query`; for an embed, with `embed=1` and the language fixed (an article's
-/// readers should see the article's language, whatever their browser says).
+/// The page's URL for `query`, with the language fixed: a shared link or an embed shows what its
+/// sender saw, whatever the receiver's browser says (the address bar leaves the language to the
+/// browser unless the reader chose one). For an embed, also `embed=1`.
 fn page_url(query: &str, embed: bool, lang: Lang) -> String {
     let Some(loc) = crate::view::window().map(|w| w.location()) else { return String::new() };
     let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
     let mut q = query.to_string();
-    if embed {
-        for (key, value) in [("lang", lang.code()), ("embed", "1")] {
-            if !q.contains(&format!("{key}=")) {
-                q.push(if q.is_empty() { '?' } else { '&' });
-                q.push_str(&format!("{key}={value}"));
-            }
+    let has = |q: &str, key: &str| q.trim_start_matches('?').split('&').any(|p| p.split('=').next() == Some(key));
+    for (key, value, wanted) in [("lang", lang.code(), true), ("embed", "1", embed)] {
+        if wanted && !has(&q, key) {
+            q.push(if q.is_empty() { '?' } else { '&' });
+            q.push_str(&format!("{key}={value}"));
         }
     }
     format!("{base}{q}")

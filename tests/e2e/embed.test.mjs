@@ -279,7 +279,8 @@ test('the embed button shows the snippet for the current state, with a copy butt
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   await page.click('button.copy-link');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Link copied');
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/app\/\?date=2020-02-19&region=520300$/);
+  // The copied link fixes the language too: its receiver sees what its sender saw.
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/app\/\?date=2020-02-19&region=520300&lang=en$/);
   await context.close();
 });
 
@@ -300,7 +301,7 @@ test('where the browser has a share sheet, Share… hands it the link to the cur
   await page.click('button.native-share');
   await page.waitForFunction(() => window.__shared.length === 1);
   const [shared] = await page.evaluate(() => window.__shared);
-  assert.match(shared.url, /\/app\/\?date=2020-02-19&region=520300$/, 'the link to this view');
+  assert.match(shared.url, /\/app\/\?date=2020-02-19&region=520300&lang=(en|zh)$/, 'the link to this view, in its language');
   assert.match(shared.title, /Guizhou.* \(illustrative data\)$/, 'the shared title says the values are illustrative');
   await page.evaluate(() => { window.__shareAnswer = 'abort'; });
   await page.click('button.native-share');
