@@ -149,7 +149,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
         root.draw(&PathElement::new(vec![(x, baseline as i32), (x, baseline as i32 + 4)], INK))
             .map_err(|e| e.to_string())?;
         root.draw(&Text::new(
-            format::short_date(ds.dates[i], lang),
+            format::date_among(ds.dates[i], &ds.dates, lang),
             (x, baseline as i32 + 8),
             label_style.clone().pos(plotters::style::text_anchor::Pos::new(
                 plotters::style::text_anchor::HPos::Center,

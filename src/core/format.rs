@@ -159,6 +159,17 @@ pub fn short_date(d: Date, lang: Lang) -> String {
     }
 }
 
+/// A date among `dates`: short ("2月19日", "19 Feb") when they all fall in one year, in full
+/// when they span several, so that "1 Jan" is never ambiguous.
+pub fn date_among(d: Date, dates: &[Date], lang: Lang) -> String {
+    let year = |d: Option<&Date>| d.map(|d| d.ymd().0);
+    if year(dates.first()) == year(dates.last()) {
+        short_date(d, lang)
+    } else {
+        date(d, lang)
+    }
+}
+
 /// How the regions of a level are named in running text: ("各市（州）", "Prefecture",
 /// "prefecture"), and so on. (Both English cases written out: `to_lowercase` would bring Unicode's
 /// case tables into the wasm for three words.)
@@ -180,6 +191,16 @@ pub fn lower_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_one_year_are_short_and_across_years_in_full() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let one = [d("2020-02-10"), d("2020-03-01")];
+        assert_eq!(date_among(d("2020-02-19"), &one, Lang::En), "19 Feb");
+        let many = [d("1900-01-01"), d("2049-06-30")];
+        assert_eq!(date_among(d("2049-06-30"), &many, Lang::En), "30 Jun 2049");
+        assert_eq!(date_among(d("1900-01-01"), &many, Lang::Zh), "1900年1月1日");
+    }
 
     #[test]
     fn a_count_after_a_chinese_word_reads_as_a_count() {

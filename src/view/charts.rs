@@ -207,7 +207,7 @@ pub fn DataTable(props: &TableProps) -> Html {
                 <caption class="sr-only">{ ds.meta.title.get(lang) }</caption>
                 <thead><tr>
                     <th scope="col">{ lang.pick("地区", "Region") }</th>
-                    { for ds.dates.iter().map(|d| html! { <th scope="col"><time datetime={d.to_string()}>{ format::short_date(*d, lang) }</time></th> }) }
+                    { for ds.dates.iter().map(|d| html! { <th scope="col"><time datetime={d.to_string()}>{ format::date_among(*d, &ds.dates, lang) }</time></th> }) }
                 </tr></thead>
                 <tbody>
                     { for ds.regions.iter().map(|s| html! {

@@ -163,8 +163,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
         (false, true) => lang.pick("从头播放（空格）", "Play from the start (Space)"),
         (false, false) => lang.pick("播放（空格）", "Play (Space)"),
     };
-    let first_label = dates.get(from).map(|d| format::short_date(*d, lang)).unwrap_or_default();
-    let last_label = dates.get(to).map(|d| format::short_date(*d, lang)).unwrap_or_default();
+    let first_label = dates.get(from).map(|d| format::date_among(*d, dates, lang)).unwrap_or_default();
+    let last_label = dates.get(to).map(|d| format::date_among(*d, dates, lang)).unwrap_or_default();
 
     let popover = |i: usize| {
         let hide = {
