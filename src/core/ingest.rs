@@ -384,6 +384,17 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        // A quotation mark never closed swallows the lines after it into one cell.
+        if rec.iter().any(|c| c.contains('\n')) {
+            issues.push(Issue::new(
+                Warning,
+                file,
+                format!("line {line}"),
+                "此行的一个单元格跨了多行（可能有未闭合的引号），已跳过",
+                "a cell of this line runs over several lines (a quotation mark never closed?); the line is skipped",
+            ));
+            continue;
+        }
         let get = |role: &str| col.get(role).and_then(|&i| rec.get(i)).unwrap_or("");
         let place = |role: &str| format!("line {line}, column {role}");
         // The whole area's rows, as this app's CSV export writes them: the page computes its own.
@@ -1069,6 +1080,16 @@ pub fn bundle_from_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_names_its_line() {
+        let text = "date,code,rate\n2020-02-18,520100,55\n2020-02-19,\"520100,61\n2020-02-20,520100,62\n";
+        let (_, issues) = dataset_from_csv("q.csv", text).unwrap();
+        assert!(
+            issues.iter().any(|i| i.place == "line 3" && i.message.en.contains("quotation mark never closed")),
+            "{issues:?}"
+        );
+    }
 
     #[test]
     fn a_loosely_read_json_keeps_its_good_facts_and_only_web_links() {

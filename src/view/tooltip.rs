@@ -64,8 +64,18 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
             None => lang.pick("无法计算", "not available").to_string(),
         };
         Some(match lang {
-            Lang::Zh => format!("{}至{}：{}", format::date_among(*a, &ds.dates, lang), format::date_among(*b, &ds.dates, lang), text),
-            Lang::En => format!("{} to {}: {}", format::date_among(*a, &ds.dates, lang), format::date_among(*b, &ds.dates, lang), text),
+            Lang::Zh => format!(
+                "{}至{}：{}",
+                format::date_among(*a, &ds.dates, lang),
+                format::date_among(*b, &ds.dates, lang),
+                text
+            ),
+            Lang::En => format!(
+                "{} to {}: {}",
+                format::date_among(*a, &ds.dates, lang),
+                format::date_among(*b, &ds.dates, lang),
+                text
+            ),
         })
     });
     // Flip to the left of the pointer in the right half, and above it in the lower half, so the
@@ -127,7 +137,9 @@ fn previous_label(ds: &crate::core::dataset::Dataset, index: usize, lang: Lang) 
     let prev = index.checked_sub(1).and_then(|p| Some((ds.dates.get(p)?, ds.dates.get(index)?)));
     match (prev, lang) {
         (Some((a, b)), Lang::Zh) if b.days_since(*a) != 1 => format!("较{}：", format::date_among(*a, &ds.dates, lang)),
-        (Some((a, b)), Lang::En) if b.days_since(*a) != 1 => format!("Change from {}: ", format::date_among(*a, &ds.dates, lang)),
+        (Some((a, b)), Lang::En) if b.days_since(*a) != 1 => {
+            format!("Change from {}: ", format::date_among(*a, &ds.dates, lang))
+        }
         _ => lang.pick("较前一日：", "Change from the day before: ").to_string(),
     }
 }
