@@ -347,7 +347,13 @@ pub fn MapView(props: &MapProps) -> Html {
     // What each region shows: its rate, or in compare mode its change in points.
     let mode = Mode::new(ds, index, *compare);
     let shown = |code: &str| choropleth::shown(ds, code, mode, lang);
-    let date_text = ds.dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default();
+    // Comparing, a region's value is a change: its label says since when.
+    let date_text = match (ds.dates.get(index), compare.and_then(|c| ds.dates.get(c)), lang) {
+        (Some(d), Some(from), Lang::Zh) => format!("{}至{}的变化", format::date(*from, lang), format::date(*d, lang)),
+        (Some(d), Some(from), Lang::En) => format!("change from {} to {}", format::date(*from, lang), format::date(*d, lang)),
+        (Some(d), None, _) => format::date(*d, lang),
+        (None, _, _) => String::new(),
+    };
     let v = *view;
     // Labels grow with the map, up to 18 px on a wide one, and up to 24 px in presenter mode
     // (read from the back of a room; the map is then as tall as the screen allows).

@@ -133,6 +133,7 @@ test('compare mode colours by change, shows its legend and ranking, and restores
   const changeFills = await fills(page);
   assert.match(await page.locator('.legend-diverging').innerText(), /change \(percentage points\)\n−\d+/, 'the caption names the unit, the ticks are numbers');
   assert.match(await page.locator('.labels').textContent(), /\+\d+(\.\d)?\spp/, 'labels show the change');
+  assert.match(await page.getAttribute('[data-region="520300"]', 'aria-label'), /^Zunyi 遵义市, change from 12 Feb 2020 to 19 Feb 2020: \+\d+\.\d\spp$/, 'a region says since when');
   await page.uncheck('.compare input');
   assert.equal(await page.locator('.legend-diverging').count(), 0);
   const rateFills = await fills(page);
