@@ -307,6 +307,9 @@ impl AppState {
         let lang = self.lang;
         let i = self.timeline.index();
         let Some(&date) = ds.dates.get(i) else { return String::new() };
+        if let Some(from) = self.compare.filter(|&c| c != i && c < ds.dates.len()) {
+            return self.change_summary(ds, names, on_map, from);
+        }
         let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| ds.regions[k].name.get(lang).to_string());
         let mut vals: Vec<(String, Value)> = ds
             .regions
@@ -362,6 +365,77 @@ impl AppState {
             out.push_str(&match lang {
                 Lang::Zh => format!("；{} {}", ds.total_label(i, lang), format::value(&t, lang)),
                 Lang::En => format!("; {} {}", format::lower_first(&ds.total_label(i, lang)), format::value(&t, lang)),
+            });
+        }
+        if ds.meta.illustrative {
+            out.push_str(lang.pick("（示意数据）", " (illustrative data)"));
+        }
+        out.push_str(lang.pick("。", "."));
+        out
+    }
+}
+
+impl AppState {
+    /// The summary in compare mode, where the map shows changes: how many regions rose (and
+    /// fell) since the base date, which most and least, and the total's change.
+    fn change_summary(&self, ds: &Dataset, names: &[String], on_map: usize, from: usize) -> String {
+        let lang = self.lang;
+        let i = self.timeline.index();
+        let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| ds.regions[k].name.get(lang).to_string());
+        let mut changes: Vec<(String, f64)> = ds
+            .regions
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| ds.change_between(&s.code, from, i).map(|c| (name(k), c)))
+            .collect();
+        changes.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let n = ds.regions.len().max(on_map);
+        let texts: Vec<String> = changes.iter().map(|c| format::change(c.1, lang)).collect();
+        // What reads as a rise or a fall on the page (one decimal).
+        let rose = changes.iter().filter(|c| c.1 >= 0.05).count();
+        let fell = changes.iter().filter(|c| c.1 <= -0.05).count();
+        let (a, b) = (format::date(ds.dates[from], lang), format::date(ds.dates[i], lang));
+        let mut out = match lang {
+            Lang::Zh => format!("{a}至{b}：{n} 个地区中 {rose} 个上升"),
+            Lang::En => format!("From {a} to {b}: {rose} of {n} regions rose"),
+        };
+        if fell > 0 {
+            out.push_str(&match lang {
+                Lang::Zh => format!("，{fell} 个下降"),
+                Lang::En => format!(", {fell} fell"),
+            });
+        }
+        let (k_top, k_bottom) = format::level_ends(&texts);
+        if let (Some(hv), Some(lv)) = (texts.first(), texts.last()) {
+            if changes.len() > 1 && k_top == changes.len() {
+                out.push_str(&match lang {
+                    Lang::Zh => format!("；各地区变化均为{hv}"),
+                    Lang::En => format!("; every region by {hv}"),
+                });
+            } else if changes.len() > 1 {
+                let names = |r: std::ops::Range<usize>| changes[r].iter().map(|x| x.0.as_str()).collect::<Vec<_>>();
+                let hn = format::names_or_count(&names(0..k_top), lang);
+                let ln = format::names_or_count(&names(changes.len() - k_bottom..changes.len()), lang);
+                out.push_str(&match lang {
+                    Lang::Zh => {
+                        format!("；变化最大{}{hn}（{hv}），最小{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
+                    }
+                    Lang::En => format!("; most {hn} ({hv}), least {ln} ({lv})"),
+                });
+            }
+        }
+        let without = n - changes.len();
+        if without > 0 {
+            out.push_str(&match lang {
+                Lang::Zh => format!("；{without} 个地区无法计算变化"),
+                Lang::En => format!("; no change known for {without}"),
+            });
+        }
+        if let (Some(t0), Some(t1)) = (ds.total(from), ds.total(i)) {
+            let label = ds.total_label(i, lang);
+            out.push_str(&match lang {
+                Lang::Zh => format!("；{label} {}", format::change(t1.rate - t0.rate, lang)),
+                Lang::En => format!("; {} {}", format::lower_first(&label), format::change(t1.rate - t0.rate, lang)),
             });
         }
         if ds.meta.illustrative {
@@ -590,6 +664,24 @@ mod tests {
         );
         assert_eq!(date_input(&ds, "2020-02-30").unwrap_err().en, "“2020-02-30” is not a date (format: YYYY-MM-DD)");
         assert_eq!(date_input(&ds, "").unwrap_err().zh, "请输入 2020年2月10日 至 2020年3月1日 之间的日期");
+    }
+
+    #[test]
+    fn in_compare_mode_the_summary_reads_the_changes() {
+        let ds = ds();
+        let mut s = AppState::new(ds.dates.len(), Lang::En);
+        s.apply(&Action::Seek(9));
+        s.apply(&Action::SetCompare(Some(2)));
+        let en = s.summary(&ds, &names(&ds, Lang::En), 9);
+        assert!(en.starts_with("From 12 Feb 2020 to 19 Feb 2020: 9 of 9 regions rose; most "), "{en}");
+        assert!(en.contains("; province total +") && en.ends_with(" (illustrative data)."), "{en}");
+        assert!(!en.contains("above 60"), "levels are not the subject: {en}");
+        s.apply(&Action::SetLang(Lang::Zh));
+        let zh = s.summary(&ds, &names(&ds, Lang::Zh), 9);
+        assert!(zh.starts_with("2020年2月12日至2020年2月19日：9 个地区中 9 个上升；变化最大"), "{zh}");
+        // Compared with itself, a date has no change to tell: the ordinary summary.
+        s.apply(&Action::SetCompare(Some(9)));
+        assert!(s.summary(&ds, &names(&ds, Lang::Zh), 9).contains("高于60%"));
     }
 
     #[test]

@@ -350,7 +350,9 @@ pub fn MapView(props: &MapProps) -> Html {
     // Comparing, a region's value is a change: its label says since when.
     let date_text = match (ds.dates.get(index), compare.and_then(|c| ds.dates.get(c)), lang) {
         (Some(d), Some(from), Lang::Zh) => format!("{}至{}的变化", format::date(*from, lang), format::date(*d, lang)),
-        (Some(d), Some(from), Lang::En) => format!("change from {} to {}", format::date(*from, lang), format::date(*d, lang)),
+        (Some(d), Some(from), Lang::En) => {
+            format!("change from {} to {}", format::date(*from, lang), format::date(*d, lang))
+        }
         (Some(d), None, _) => format::date(*d, lang),
         (None, _, _) => String::new(),
     };
