@@ -1010,6 +1010,8 @@ pub fn Page(props: &PageProps) -> Html {
                         change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)}
                         has_bounds={*has_bounds} />
                     <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}
+                        tabindex={embed.then_some("0")} role={embed.then_some("region")}
+                        aria-label={embed.then(|| lang.pick("当日报道", "Reported that day"))}
                         title={embed.then(|| events_today.iter().map(|e| format!("{} {}", e.text.get(lang), e.source.name.get(lang))).collect::<Vec<_>>().join("\n"))}>
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>

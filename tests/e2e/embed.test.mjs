@@ -119,6 +119,16 @@ test('a host page without the script: the whole map fits the fixed-height iframe
   // Opened on 19 Feb, a date with a reported fact (its caption shows).
   assert.ok(await frame.locator('.event-caption').isVisible(), 'the fact of 19 Feb is shown');
   const wide = await fits('640 px, 19 Feb');
+  // 18 Feb has two facts, more than the caption's three lines: the rest scrolls inside it, and
+  // the caption can be reached from the keyboard to scroll it.
+  await frame.locator('input[type=range]').focus();
+  await frame.locator('input[type=range]').press('ArrowLeft');
+  await frame.locator('[data-current-date="2020-02-18"]').waitFor({ state: 'attached' });
+  const cap = await frame.locator('.event-caption').evaluate((c) => [c.scrollHeight, c.clientHeight, getComputedStyle(c).overflowY, c.tabIndex]);
+  assert.ok(cap[0] > cap[1] && cap[2] === 'auto' && cap[3] === 0, `the day's facts scroll inside the caption (${cap})`);
+  assert.equal(await frame.locator('.event-caption a').count(), 2, 'both sources are there to scroll to');
+  await frame.locator('input[type=range]').press('ArrowRight');
+  await frame.locator('[data-current-date="2020-02-19"]').waitFor({ state: 'attached' });
   // Other dates — no fact, a wider total ("100.0 %") — keep the page's height and the map's size.
   await frame.locator('input[type=range]').focus();
   for (const [key, date] of [['End', '2020-03-01'], ['Home', '2020-02-10']]) {
