@@ -150,7 +150,9 @@ fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<P
 /// (a hostile `1e300` would otherwise print as 301 digits).
 fn short_number(v: f64) -> String {
     if v.is_finite() && v.abs() >= 1e6 {
-        format!("{v:.3e}")
+        // Written out rather than `{:e}`, which would link a second float formatter into the wasm.
+        let e = v.abs().log10().floor() as i32;
+        format!("{:.3}e{e}", v / 10f64.powi(e))
     } else {
         format!("{v}")
     }
