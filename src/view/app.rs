@@ -77,7 +77,6 @@ fn prefers_reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
-/// `true` inside an iframe.
 /// The illustrative badge's sentence. The full page has the method below the map; an embed has
 /// not (its source line links to it), so it does not point "below".
 fn illustrative_note(level: &str, embed: bool, lang: Lang) -> String {
@@ -94,6 +93,7 @@ fn illustrative_note(level: &str, embed: bool, lang: Lang) -> String {
     }
 }
 
+/// `true` inside an iframe.
 fn in_iframe() -> bool {
     window().map(|w| w.parent().ok().flatten().map(|p| p != w).unwrap_or(false)).unwrap_or(false)
 }
@@ -112,6 +112,9 @@ struct Current {
     builtin: Option<&'static str>,
     /// The URL state to open the page in.
     url: UrlState,
+    /// The errors of the files the opening link named, when they failed and the shipped data
+    /// show instead (said at the top of the page); empty otherwise.
+    link_failed: Vec<Issue>,
 }
 
 /// The app's loading state.
@@ -126,7 +129,15 @@ struct Model {
 
 enum Msg {
     Progress(Option<Progress>),
-    Loaded { bundle: Rc<Bundle>, builtin: Option<&'static str>, url: Box<UrlState>, report: Vec<Issue> },
+    /// New data on screen; `link_failed`: the report is about the opening link's files, which
+    /// failed, and these are the shipped data instead.
+    Loaded {
+        bundle: Rc<Bundle>,
+        builtin: Option<&'static str>,
+        url: Box<UrlState>,
+        report: Vec<Issue>,
+        link_failed: bool,
+    },
     Rejected(Vec<Issue>),
     Failed(Vec<LoadError>),
 }
@@ -137,9 +148,14 @@ impl Reducible for Model {
         let mut m = (*self).clone();
         match msg {
             Msg::Progress(p) => m.progress = p,
-            Msg::Loaded { bundle, builtin, url, report } => {
+            Msg::Loaded { bundle, builtin, url, report, link_failed } => {
                 let generation = m.current.as_ref().map(|c| c.generation + 1).unwrap_or(0);
-                m.current = Some(Current { bundle: SharedBundle(bundle), generation, builtin, url: *url });
+                let link_failed = if link_failed {
+                    report.iter().filter(|i| i.severity == Severity::Error).cloned().collect()
+                } else {
+                    vec![]
+                };
+                m.current = Some(Current { bundle: SharedBundle(bundle), generation, builtin, url: *url, link_failed });
                 m.report = report;
                 m.progress = None;
             }
@@ -210,6 +226,7 @@ pub fn App() -> Html {
                                 builtin: None,
                                 url: Box::new(url),
                                 report,
+                                link_failed: false,
                             });
                         }
                         Err(report) => first_report = report,
@@ -221,14 +238,17 @@ pub fn App() -> Html {
                 };
                 if !first_report.is_empty() || !url.source.has_urls() {
                     let mut url = url;
-                    if !first_report.is_empty() {
-                        url.source = DataSource::default();
+                    let link_failed = !first_report.is_empty();
+                    if link_failed {
+                        // The shipped dataset the link named (if any) is what shows: the URL keeps it.
+                        url.source = DataSource { dataset: url.source.dataset.clone(), ..Default::default() };
                     }
                     return model.dispatch(Msg::Loaded {
                         bundle: Rc::new(base),
                         builtin: Some(b.id),
                         url: Box::new(url),
                         report: first_report,
+                        link_failed,
                     });
                 }
                 // Files named in the URL go on top of the shipped data; if they fail, the shipped
@@ -239,15 +259,17 @@ pub fn App() -> Html {
                         builtin: None,
                         url: Box::new(url),
                         report,
+                        link_failed: false,
                     }),
                     Err(report) => {
                         let mut url = url;
-                        url.source = DataSource::default();
+                        url.source = DataSource { dataset: url.source.dataset.clone(), ..Default::default() };
                         model.dispatch(Msg::Loaded {
                             bundle: Rc::new(base),
                             builtin: Some(b.id),
                             url: Box::new(url),
                             report,
+                            link_failed: true,
                         });
                     }
                 }
@@ -272,12 +294,14 @@ pub fn App() -> Html {
                             ..Default::default()
                         });
                         drop_pending_url();
+                        DATA_TOKEN.with(|t| t.set(t.get() + 1));
                         write_url(&url.to_query(), false);
                         model.dispatch(Msg::Loaded {
                             bundle: Rc::new(bundle),
                             builtin: Some(b.id),
                             url: Box::new(url),
                             report: vec![],
+                            link_failed: false,
                         });
                     }
                     Err(e) => model.dispatch(Msg::Rejected(
@@ -310,12 +334,14 @@ pub fn App() -> Html {
                         // Local files cannot be shared by link: the URL keeps only the reader's choices.
                         let url = url_for_new_data(DataSource::default());
                         drop_pending_url();
+                        DATA_TOKEN.with(|t| t.set(t.get() + 1));
                         write_url(&url.to_query(), false);
                         model.dispatch(Msg::Loaded {
                             bundle: Rc::new(bundle),
                             builtin: None,
                             url: Box::new(url),
                             report,
+                            link_failed: false,
                         });
                     }
                     Err(report) => model.dispatch(Msg::Rejected(report)),
@@ -369,11 +395,7 @@ pub fn App() -> Html {
         ));
     }
     let lang_now = current.url.lang.unwrap_or_else(browser_lang);
-    let link_failed: Vec<Issue> = if current.generation == 0 {
-        model.report.iter().filter(|i| i.severity == Severity::Error).cloned().collect()
-    } else {
-        vec![]
-    };
+    let link_failed = current.link_failed.clone();
     html! {
         <Page key={current.generation} generation={current.generation} bundle={current.bundle.clone()} default_lang={browser_lang()} url={current.url.clone()}
             url_notices={notices} autoplay_allowed={!prefers_reduced_motion()} link_failed={link_failed}
@@ -472,6 +494,10 @@ thread_local! {
     /// Set while the state restored from a back / forward navigation renders: its URL write
     /// replaces the entry instead of pushing one.
     static RESTORING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Which data are on screen, as a number bumped at each load the reader makes; written as the
+    /// history entries' state, so that Back and Forward among the entries of the data on screen
+    /// (local files included, which no URL names) restore in place instead of reloading.
+    static DATA_TOKEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// See [`PENDING_URL`].
@@ -581,11 +607,11 @@ fn write_url(query: &str, replace: bool) {
     let Ok(history) = w.history() else { return };
     let path = w.location().pathname().unwrap_or_default();
     let url = format!("{path}{query}");
-    let framed = w.parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &w));
-    let _ = if replace || framed {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    let token = wasm_bindgen::JsValue::from(DATA_TOKEN.with(|t| t.get()));
+    let _ = if replace || in_iframe() {
+        history.replace_state_with_url(&token, "", Some(&url))
     } else {
-        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        history.push_state_with_url(&token, "", Some(&url))
     };
 }
 
@@ -593,7 +619,8 @@ fn write_url(query: &str, replace: bool) {
 /// default when the URL names none), files at URLs by their addresses.
 fn source_key(source: &DataSource) -> String {
     if source.has_urls() {
-        format!("{source:?}")
+        let DataSource { dataset, data, geo, key, outline } = source;
+        [dataset, data, geo, key, outline].map(|f| f.as_deref().unwrap_or("")).join("\n")
     } else {
         format!("dataset={}", source.dataset.as_deref().and_then(builtin).unwrap_or(&BUILTINS[0]).id)
     }
@@ -819,11 +846,14 @@ pub fn Page(props: &PageProps) -> Html {
         let shown = props.source_key.clone();
         use_effect_with((), move |_| {
             let listeners = window().map(|w| {
-                let popstate = gloo::events::EventListener::new(&w, "popstate", move |_| {
+                let popstate = gloo::events::EventListener::new(&w, "popstate", move |e| {
                     drop_pending_url();
                     let (url, _) = UrlState::parse(&location_search());
+                    // An entry written while these data were on screen: restore it in place.
+                    let ours = js_sys::Reflect::get(e, &"state".into()).ok().and_then(|v| v.as_f64())
+                        == Some(f64::from(DATA_TOKEN.with(|t| t.get())));
                     // That entry names other data than those on screen: load them, as a visit would.
-                    if !shown.is_empty() && source_key(&url.source) != shown.as_str() {
+                    if !ours && !shown.is_empty() && source_key(&url.source) != shown.as_str() {
                         if let Some(w) = window() {
                             let _ = w.location().reload();
                         }

@@ -296,3 +296,31 @@ test('back and forward across a change of dataset show the data their URL names'
   assert.deepEqual(errors.filter((e) => !/preload/.test(e)), []);
   await context.close();
 });
+
+test('back and forward among the dates of a loaded file keep the file on screen', async () => {
+  const { page, errors, context } = await ready('?lang=en&date=2020-02-19');
+  const csv = 'date,name,rate\n2020-02-18,贵阳,55\n2020-02-19,贵阳,61\n2020-02-20,贵阳,70\n';
+  await page.setInputFiles('.file-input', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('.page[data-generation="1"]');
+  await page.click('h1');
+  await page.keyboard.press('Home');
+  await expectDate(page, '2020-02-18');
+  await page.waitForTimeout(800); // the step's URL is written when the date settles
+  await page.keyboard.press('ArrowRight');
+  await expectDate(page, '2020-02-19');
+  await page.waitForTimeout(800);
+  await page.goBack();
+  await expectDate(page, '2020-02-18', 'Back restores the date');
+  assert.equal(await page.getAttribute('.page', 'data-generation'), '1', 'in place: the file is still on screen');
+  // Back past the file's first entry, to the shipped data's: the page shows those.
+  await page.goBack();
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.page')?.dataset.generation === '0', null, { timeout: 20000 });
+  assert.equal(await page.locator('[data-region]').count(), 9);
+  // A drop that fails on a page opened without a data link says nothing about a link.
+  await page.setInputFiles('.file-input', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+  await page.waitForSelector('.report.has-errors');
+  assert.equal(await page.locator('.link-failed').count(), 0, 'no false "the link could not be loaded"');
+  assert.deepEqual(errors.filter((e) => !/preload/.test(e)), []);
+  await context.close();
+});
