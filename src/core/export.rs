@@ -202,14 +202,16 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
         (_, Some(d)) => format::date(*d, lang),
         _ => String::new(),
     };
-    y += 40.0;
-    let _ = write!(
-        s,
-        r#"<text x="{pad}" y="{}" font-size="30" font-weight="800" fill="{ink}" data-date="{}">{}</text>"#,
-        y - 8.0,
-        ds.dates.get(p.index).map(|d| d.to_string()).unwrap_or_default(),
-        xml_escape(&date_text)
-    );
+    let iso = ds.dates.get(p.index).map(|d| d.to_string()).unwrap_or_default();
+    for line in wrap::wrap(&date_text, 30.0 * 1.1, text_w) {
+        y += 40.0;
+        let _ = write!(
+            s,
+            r#"<text x="{pad}" y="{}" font-size="30" font-weight="800" fill="{ink}" data-date="{iso}">{}</text>"#,
+            y - 8.0,
+            xml_escape(&line)
+        );
+    }
     if ds.meta.illustrative {
         let note = match (format::level_words(&ds.meta.region_level), lang) {
             ((zh, _, _), Lang::Zh) => format!("示意数据：{zh}数值并非报道数字，按说明的方法生成，与报道的全省数字一致"),
@@ -306,8 +308,9 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
         r#"<rect x="0" y="62" width="22" height="14" fill="{NO_VALUE}"/><rect x="0" y="62" width="22" height="14" fill="url(#hatch)"/><text x="30" y="74" font-size="12" fill="{ink}">{}</text>"#,
         lang.pick("无数据", "No data")
     );
-    // The hatching of a value known only as a lower bound ("more than 60 %"), as on the page.
-    if ds.regions.iter().any(|r| r.values.iter().flatten().any(|v| v.bound == Bound::MoreThan)) {
+    // The hatching of a value known only as a lower bound ("more than 60 %"), when the map shows
+    // one (never in compare mode, which draws no bounds).
+    if bundle.shapes.regions.iter().any(|r| choropleth::shown(ds, &r.code, mode, lang).lower_bound) {
         let _ = write!(
             s,
             r#"<rect x="0" y="84" width="22" height="14" fill="{}"/><rect x="0" y="84" width="22" height="14" fill="url(#bound)"/><text x="30" y="96" font-size="12" fill="{ink}">{}</text>"#,
@@ -394,8 +397,15 @@ mod tests {
     #[test]
     fn poster_text_is_wrapped_to_its_width_and_carries_the_addresses() {
         let b = Bundle::embedded();
-        for (lang, w) in [(Lang::En, 800.0), (Lang::Zh, 800.0), (Lang::En, 1000.0), (Lang::Zh, 320.0)] {
-            let svg = poster_svg(&b, &Poster { index: 9, compare: None, lang, width: w, height: 600.0, dark: false });
+        for (lang, w, compare) in [
+            (Lang::En, 800.0, None),
+            (Lang::Zh, 800.0, None),
+            (Lang::En, 1000.0, None),
+            (Lang::Zh, 320.0, None),
+            // "Change from 10 Feb 2020 to 29 Feb 2020" is wider than a small poster: it wraps too.
+            (Lang::En, 400.0, Some(0)),
+        ] {
+            let svg = poster_svg(&b, &Poster { index: 19, compare, lang, width: w, height: 600.0, dark: false });
             // Every text line starting at the left margin fits the poster by the estimate.
             for part in svg.split("<text x=\"28\"").skip(1) {
                 let size: f64 = part.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();

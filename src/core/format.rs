@@ -184,6 +184,10 @@ pub fn level_words(level: &str) -> (&'static str, &'static str, &'static str) {
 /// `s` with its first letter in lower case, for a label inside an English sentence (ASCII only:
 /// `to_lowercase` would link Unicode's case tables into the wasm).
 pub fn lower_first(s: &str) -> String {
+    // An acronym ("GDP growth") stays as it is.
+    if s.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase()) {
+        return s.to_string();
+    }
     let mut chars = s.chars();
     chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }
@@ -214,6 +218,7 @@ mod tests {
     fn lower_first_lowers_only_the_first_ascii_letter() {
         assert_eq!(lower_first("Province resumption rate (reported)"), "province resumption rate (reported)");
         assert_eq!(lower_first("全省合计"), "全省合计");
+        assert_eq!(lower_first("GDP growth"), "GDP growth");
         assert_eq!(lower_first(""), "");
     }
 

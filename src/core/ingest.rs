@@ -384,14 +384,19 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        // A quotation mark never closed swallows the lines after it into one cell.
-        if rec.iter().any(|c| c.contains('\n')) {
+        // A quotation mark never closed swallows the lines after it into one cell: say which.
+        let extra: usize = rec.iter().map(|c| c.matches('\n').count()).sum();
+        if extra > 0 {
+            let first = rec.position().map(|p| p.line() as usize).unwrap_or(line);
+            let last = first + extra;
             issues.push(Issue::new(
                 Warning,
                 file,
-                format!("line {line}"),
-                "此行的一个单元格跨了多行（可能有未闭合的引号），已跳过",
-                "a cell of this line runs over several lines (a quotation mark never closed?); the line is skipped",
+                format!("lines {first}–{last}"),
+                format!("第 {first} 行起的一个单元格跨到第 {last} 行（可能有未闭合的引号）：这些行未读入"),
+                format!(
+                    "a cell that starts on line {first} runs to line {last} (a quotation mark never closed?): these lines are not read"
+                ),
             ));
             continue;
         }
@@ -506,8 +511,8 @@ pub fn dataset_from_csv(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>),
             Severity::Info,
             file,
             "",
-            format!("{skipped_totals} 行全省合计（code 为 total）未读入：页面按户数自行计算合计"),
-            format!("{skipped_totals} total rows (code “total”) not read: the page computes the total from the counts"),
+            format!("{skipped_totals} 行全省合计（code 为 total）未读入：合计只按各地区的户数计算（缺户数时没有合计）"),
+            format!("{skipped_totals} total rows (code “total”) not read: a total is computed only from the regions' counts (none where they lack counts)"),
         ));
     }
     assemble(file, meta, cells, vec![], issues)
@@ -618,7 +623,7 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
             )),
         }
     }
-    if v.get("totals").is_some_and(|t| t.as_array().is_some_and(|a| !a.is_empty())) {
+    if v.get("totals").and_then(|t| t.as_array()).is_some_and(|a| a.iter().any(|t| !t.is_null())) {
         issues.push(Issue::new(
             Warning,
             file,
@@ -1084,11 +1089,10 @@ mod tests {
     #[test]
     fn an_unclosed_quote_names_its_line() {
         let text = "date,code,rate\n2020-02-18,520100,55\n2020-02-19,\"520100,61\n2020-02-20,520100,62\n";
-        let (_, issues) = dataset_from_csv("q.csv", text).unwrap();
-        assert!(
-            issues.iter().any(|i| i.place == "line 3" && i.message.en.contains("quotation mark never closed")),
-            "{issues:?}"
-        );
+        let (ds, issues) = dataset_from_csv("q.csv", text).unwrap();
+        assert!(issues.iter().any(|i| i.place == "lines 3–4" && i.message.en.contains("runs to line 4")), "{issues:?}");
+        // What the quote swallowed is said lost, and is: only 18 Feb was read.
+        assert_eq!(ds.dates.len(), 1, "{:?}", ds.dates);
     }
 
     #[test]
@@ -1101,7 +1105,7 @@ mod tests {
             "events":[{"date":"2020-02-10","text":{"zh":"a fact"},"source":{"name":{"zh":"s"},"url":"https://e.org/b"}},
                       {"date":"2020-02-11","text":{"zh":"evil"},"source":{"name":{"zh":"s"},"url":"javascript:alert(2)"}},
                       {"date":"not a date","text":{"zh":"x"},"source":{"name":{"zh":"s"},"url":"https://e.org/c"}}],
-            "totals":[null,null]}"#;
+            "totals":[null,{"resumed":1,"due":2}]}"#;
         let (ds, issues) = dataset_from_json("f.json", text).unwrap();
         assert_eq!(ds.events.len(), 1, "the good fact stays");
         assert_eq!(ds.events[0].text.zh, "a fact");

@@ -307,7 +307,8 @@ impl AppState {
         let lang = self.lang;
         let i = self.timeline.index();
         let Some(&date) = ds.dates.get(i) else { return String::new() };
-        if let Some(from) = self.compare.filter(|&c| c != i && c < ds.dates.len()) {
+        // Comparing (even a date with itself, as the map then shows ±0 everywhere): the changes.
+        if let Some(from) = self.compare.filter(|&c| c < ds.dates.len()) {
             return self.change_summary(ds, names, on_map, from);
         }
         let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| ds.regions[k].name.get(lang).to_string());
@@ -417,10 +418,11 @@ impl AppState {
                 let hn = format::names_or_count(&names(0..k_top), lang);
                 let ln = format::names_or_count(&names(changes.len() - k_bottom..changes.len()), lang);
                 out.push_str(&match lang {
+                    // Highest and lowest change, signed: a fall is the lowest, not the "least".
                     Lang::Zh => {
-                        format!("；变化最大{}{hn}（{hv}），最小{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
+                        format!("；变化最高{}{hn}（{hv}），最低{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
                     }
-                    Lang::En => format!("; most {hn} ({hv}), least {ln} ({lv})"),
+                    Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
                 });
             }
         }
@@ -428,7 +430,7 @@ impl AppState {
         if without > 0 {
             out.push_str(&match lang {
                 Lang::Zh => format!("；{without} 个地区无法计算变化"),
-                Lang::En => format!("; no change known for {without}"),
+                Lang::En => format!("; no change known for {without} regions"),
             });
         }
         if let (Some(t0), Some(t1)) = (ds.total(from), ds.total(i)) {
@@ -673,15 +675,17 @@ mod tests {
         s.apply(&Action::Seek(9));
         s.apply(&Action::SetCompare(Some(2)));
         let en = s.summary(&ds, &names(&ds, Lang::En), 9);
-        assert!(en.starts_with("From 12 Feb 2020 to 19 Feb 2020: 9 of 9 regions rose; most "), "{en}");
+        assert!(en.starts_with("From 12 Feb 2020 to 19 Feb 2020: 9 of 9 regions rose; highest "), "{en}");
         assert!(en.contains("; province total +") && en.ends_with(" (illustrative data)."), "{en}");
         assert!(!en.contains("above 60"), "levels are not the subject: {en}");
         s.apply(&Action::SetLang(Lang::Zh));
         let zh = s.summary(&ds, &names(&ds, Lang::Zh), 9);
-        assert!(zh.starts_with("2020年2月12日至2020年2月19日：9 个地区中 9 个上升；变化最大"), "{zh}");
-        // Compared with itself, a date has no change to tell: the ordinary summary.
+        assert!(zh.starts_with("2020年2月12日至2020年2月19日：9 个地区中 9 个上升；变化最高"), "{zh}");
+        // Compared with itself (playback passing the base date), as the map shows: no change.
         s.apply(&Action::SetCompare(Some(9)));
-        assert!(s.summary(&ds, &names(&ds, Lang::Zh), 9).contains("高于60%"));
+        s.apply(&Action::SetLang(Lang::En));
+        let same = s.summary(&ds, &names(&ds, Lang::En), 9);
+        assert!(same.contains("0 of 9 regions rose; every region by ±0.0"), "{same}");
     }
 
     #[test]

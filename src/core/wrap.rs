@@ -13,15 +13,15 @@
 /// punctuation.
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…')
+        || matches!(c, '“' | '”' | '—' | '…')
 }
 
 /// Estimated advance of `c`, in em.
 fn advance(c: char) -> f64 {
     match c {
         _ if is_wide(c) => 1.0,
-        ' ' | '\u{a0}' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' | '(' | ')' | '[' | ']'
-        | '/' | 'f' | 't' | 'r' => 0.38,
+        ' ' | '\u{a0}' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '‘' | '’' | '|' | '!' | 'I' | '(' | ')'
+        | '[' | ']' | '/' | 'f' | 't' | 'r' => 0.38,
         'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.95,
         'A'..='Z' => 0.74,
         _ => 0.62,
@@ -139,6 +139,11 @@ mod tests {
         let lines = wrap(url, 12.0, 120.0);
         assert!(lines.len() > 2 && lines.concat() == url, "{lines:?}");
         assert!(lines.iter().all(|l| width_em(l) * 12.0 <= 120.0));
+    }
+
+    #[test]
+    fn a_curly_apostrophe_stays_inside_its_word() {
+        assert_eq!(wrap("ab China’s", 10.0, 45.0), vec!["ab", "China’s"]);
     }
 
     #[test]

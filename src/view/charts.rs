@@ -276,7 +276,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
         (Some(from), Lang::Zh) => format!("{}至{}的变化", format::date(*from, lang), date),
         (Some(from), Lang::En) => format!("change from {} to {}", format::date(*from, lang), date),
         (None, Lang::Zh) => format!("{date}{}", bundle.dataset.meta.metric.name.get(lang)),
-        (None, Lang::En) => format!("rate on {date}"),
+        (None, Lang::En) => format!("{} on {date}", format::lower_first(bundle.dataset.meta.metric.name.get(lang))),
     };
     let description = ranking::describe(&rows, &what, lang, change);
     let order = rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(",");

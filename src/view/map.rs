@@ -166,6 +166,10 @@ pub fn MapView(props: &MapProps) -> Html {
         let (reserve, container) = (reserve.clone(), container.clone());
         let sizing = *sizing;
         use_effect_with((sizing, width as i64, window_height as i64), move |&(sizing, _, _)| {
+            // Only these two sizings measure (a layout read per size, never per date).
+            if !matches!(sizing, Sizing::FitWindow | Sizing::Present) {
+                return;
+            }
             let Some(el) = container.cast::<web_sys::Element>() else { return };
             let Ok(Some(page)) = el.closest(".page") else { return };
             let (page, map) = (page.get_bounding_client_rect(), el.get_bounding_client_rect());

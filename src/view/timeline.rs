@@ -259,8 +259,16 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     if let (true, Some(i)) = (e.key() == "Escape", *shown_event) {
                         e.stop_propagation();
                         shown_event.set(None);
-                        // Focus was perhaps inside the pop-up, which goes: back to its mark.
-                        focus_mark(e.target(), i, &refocusing);
+                        // Focus inside the pop-up (which goes) or on a mark: back to the pop-up's mark.
+                        // Elsewhere (the slider, with a pop-up opened by the mouse) it stays.
+                        let on_fact = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|t| t.closest(".event-pop, .event-mark").ok().flatten())
+                            .is_some();
+                        if on_fact {
+                            focus_mark(e.target(), i, &refocusing);
+                        }
                     }
                 })
             }} onmouseleave={{
