@@ -293,7 +293,17 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
     // Legend.
     let lx = w - pad - legend_w + 10.0;
     let _ = write!(s, r#"<g transform="translate({lx} {})" class="legend">"#, top + 10.0);
-    let _ = write!(s, r#"<text x="0" y="0" font-size="14" fill="{muted}">{}</text>"#, xml_escape(&caption));
+    // The caption wraps within the legend's column ("…change (percentage points)" is long).
+    let caption_lines = wrap::wrap(&caption, 14.0, legend_w - 20.0);
+    for (k, line) in caption_lines.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<text x="0" y="{}" font-size="14" fill="{muted}">{}</text>"#,
+            17.0 * k as f64,
+            xml_escape(line)
+        );
+    }
+    let _ = write!(s, r#"<g transform="translate(0 {})">"#, 17.0 * (caption_lines.len() - 1) as f64);
     let _ = write!(s, r#"<rect x="0" y="12" width="220" height="16" fill="url(#ramp)"/>"#);
     for (t, label) in &ticks {
         let x = 220.0 * t;
@@ -318,7 +328,7 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
             lang.pick("仅知下限（“以上”）", "Lower bound only")
         );
     }
-    s.push_str("</g>");
+    s.push_str("</g></g>");
 
     for (k, line) in foot.iter().enumerate() {
         let _ = write!(
@@ -391,7 +401,8 @@ mod tests {
         assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
         let change = poster_svg(&b, &Poster { compare: Some(2), ..p });
         assert!(change.contains("Change from 12 Feb 2020 to 19 Feb 2020"));
-        assert!(change.contains(" change (percentage points)<") && change.contains(">+") && !change.contains(" pp<"));
+        assert!(change.contains(">Resumption rate change<") && change.contains(">(percentage points)<"), "wrapped");
+        assert!(change.contains(">+") && !change.contains(" pp<"));
     }
 
     #[test]

@@ -411,7 +411,7 @@ impl AppState {
             if changes.len() > 1 && k_top == changes.len() {
                 out.push_str(&match lang {
                     Lang::Zh => format!("；各地区变化均为{hv}"),
-                    Lang::En => format!("; every region by {hv}"),
+                    Lang::En => format!("; every region changed by {hv}"),
                 });
             } else if changes.len() > 1 {
                 let names = |r: std::ops::Range<usize>| changes[r].iter().map(|x| x.0.as_str()).collect::<Vec<_>>();
@@ -685,7 +685,7 @@ mod tests {
         s.apply(&Action::SetCompare(Some(9)));
         s.apply(&Action::SetLang(Lang::En));
         let same = s.summary(&ds, &names(&ds, Lang::En), 9);
-        assert!(same.contains("0 of 9 regions rose; every region by ±0.0"), "{same}");
+        assert!(same.contains("0 of 9 regions rose; every region changed by ±0.0"), "{same}");
     }
 
     #[test]

@@ -173,9 +173,10 @@ impl Reducible for Model {
     }
 }
 
-/// The URL state for newly loaded data: the reader's choices that still make sense (language,
-/// colours, layout) are kept; dates and regions belong to the old data and are dropped.
-fn url_for_new_data(source: DataSource) -> UrlState {
+/// The URL state for newly loaded data `ds`: the reader's choices that still make sense are
+/// kept (language, colours, layout, and the date and region when the new data have them: the
+/// counties of 2020 share the prefectures' dates); the rest belongs to the old data.
+fn url_for_new_data(source: DataSource, ds: &crate::core::dataset::Dataset) -> UrlState {
     let (now, _) = UrlState::parse(&location_search());
     UrlState {
         lang: now.lang,
@@ -183,6 +184,8 @@ fn url_for_new_data(source: DataSource) -> UrlState {
         embed: now.embed,
         plain: now.plain,
         present: now.present,
+        date: now.date.filter(|&d| ds.date_index(d).is_some()),
+        region: now.region.filter(|r| ds.series(r).is_some()),
         source,
         ..Default::default()
     }
@@ -289,10 +292,13 @@ pub fn App() -> Html {
                 }
                 match result {
                     Ok(bundle) => {
-                        let url = url_for_new_data(DataSource {
-                            dataset: (b.id != BUILTINS[0].id).then(|| b.id.to_string()),
-                            ..Default::default()
-                        });
+                        let url = url_for_new_data(
+                            DataSource {
+                                dataset: (b.id != BUILTINS[0].id).then(|| b.id.to_string()),
+                                ..Default::default()
+                            },
+                            &bundle.dataset,
+                        );
                         drop_pending_url();
                         DATA_TOKEN.with(|t| t.set(t.get() + 1));
                         write_url(&url.to_query(), false);
@@ -332,7 +338,7 @@ pub fn App() -> Html {
                 match result {
                     Ok((bundle, report)) => {
                         // Local files cannot be shared by link: the URL keeps only the reader's choices.
-                        let url = url_for_new_data(DataSource::default());
+                        let url = url_for_new_data(DataSource::default(), &bundle.dataset);
                         drop_pending_url();
                         DATA_TOKEN.with(|t| t.set(t.get() + 1));
                         write_url(&url.to_query(), false);

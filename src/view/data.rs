@@ -98,7 +98,13 @@ pub async fn fetch_bytes(url: &str, on_progress: &Callback<Progress>) -> Result<
         ));
     }
     if !(200..300).contains(&status) {
-        return Err(err(url, "服务器返回错误", format!("the server answered HTTP {status}")));
+        return Err(Issue {
+            message: crate::core::i18n::Text::new(
+                format!("服务器返回错误（HTTP {status}）"),
+                format!("the server answered HTTP {status}"),
+            ),
+            ..err(url, "", String::new())
+        });
     }
     let body = xhr.response().map_err(|_| err(url, "无法读取", "the response cannot be read".into()))?;
     Ok(Uint8Array::new(&body).to_vec())

@@ -364,19 +364,28 @@ pub fn MapView(props: &MapProps) -> Html {
     // Labels grow with the map, up to 18 px on a wide one, and up to 24 px in presenter mode
     // (read from the back of a room; the map is then as tall as the screen allows).
     let font = (width / 48.0).clamp(10.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
+    let present = *sizing == Sizing::Present;
     let focus_region = {
-        let (svg_ref, active, view, paths) = (svg_ref.clone(), active.clone(), view.clone(), paths.clone());
+        let (svg_ref, active, view, paths, pointer) =
+            (svg_ref.clone(), active.clone(), view.clone(), paths.clone(), pointer.clone());
         move |k: usize| {
             active.set(k);
-            if let Some(&p) = paths.labels.get(k).filter(|_| view.k > 1.001) {
-                view.set(view.showing(p, 60.0, width, height));
-            }
+            let panned = paths.labels.get(k).filter(|p| view.k > 1.001 && p[0].is_finite()).map(|&p| {
+                let next = view.showing(p, 60.0, width, height);
+                view.set(next);
+                (p[0] * next.k + next.x, p[1] * next.k + next.y)
+            });
             if let Some(el) = svg_ref
                 .cast::<web_sys::Element>()
                 .and_then(|s| s.query_selector(&format!("[data-region-index=\"{k}\"]")).ok().flatten())
                 .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
             {
                 let _ = el.focus();
+            }
+            // The focus handler placed the tooltip by the view of the last render: place it by the
+            // view just set, where the region now is.
+            if let Some(at) = panned {
+                pointer.set(at);
             }
         }
     };
@@ -413,6 +422,11 @@ pub fn MapView(props: &MapProps) -> Html {
             let on_key = {
                 let (on_action, code, order, focus_region) = (on_action.clone(), code.clone(), order.clone(), focus_region.clone());
                 Callback::from(move |e: KeyboardEvent| {
+                    // In presenter mode the arrows are the clicker's: they step the dates (the
+                    // page's key handler), not the focus.
+                    if present && e.key().starts_with("Arrow") {
+                        return;
+                    }
                     let pos = order.iter().position(|&i| i == k).unwrap_or(0);
                     let next = match e.key().as_str() {
                         "ArrowRight" | "ArrowDown" => Some(order[(pos + 1) % order.len()]),

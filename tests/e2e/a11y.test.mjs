@@ -224,6 +224,9 @@ test('keyboard only: on a zoomed map, the region reached comes into view', async
   const { page, errors, context } = await open(browser, `${server.url}?lang=en`);
   await page.waitForSelector('[data-region]');
   for (let k = 0; k < 3; k++) await page.click('button.zoom-in');
+  // The mouse put aside (left resting on the zoom buttons, it can close the tooltip as the map
+  // pans under it: a known gap, in the closing note).
+  await page.mouse.move(2, 2);
   const svg = await page.locator('.map svg').boundingBox();
   // Every region in turn, by the arrows: each one's label point is inside the map's box.
   await page.focus('[data-region][tabindex="0"]');
@@ -234,6 +237,9 @@ test('keyboard only: on a zoomed map, the region reached comes into view', async
     const visible = Math.min(b.x + b.width, svg.x + svg.width) - Math.max(b.x, svg.x) > 20
       && Math.min(b.y + b.height, svg.y + svg.height) - Math.max(b.y, svg.y) > 20;
     assert.ok(visible, `${code} in view at 3.4× (${JSON.stringify(b)} in ${JSON.stringify(svg)})`);
+    // Its tooltip is placed where the region now is: on the map, not off it.
+    const tip = await page.locator('.tooltip').boundingBox();
+    assert.ok(tip && tip.x >= svg.x - 1 && tip.x + tip.width <= svg.x + svg.width + 1, `${code}: tooltip ${JSON.stringify(tip)} on the map`);
     await page.keyboard.press('ArrowRight');
   }
   assert.deepEqual(errors, []);

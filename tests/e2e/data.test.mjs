@@ -282,6 +282,7 @@ test('back and forward across a change of dataset show the data their URL names'
   const { page, errors, context } = await ready('?date=2020-02-19&lang=en');
   await page.selectOption('.dataset-select', 'counties');
   await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88, null, { timeout: 20000 });
+  await expectDate(page, '2020-02-19', 'the counties share the date: it is kept');
   await page.click('h1');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => /dataset=counties/.test(location.search) && /date=/.test(location.search));

@@ -171,6 +171,7 @@ test('presenter mode fits a 720p projector, names the base date when comparing, 
   await page.click('[data-region="520300"]');
   await page.keyboard.press('ArrowRight');
   await expectDate(page, '2020-02-27', 'an arrow on a clicked region steps the date in presenter mode');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.region), '520300', 'and does not move the focus');
   await page.keyboard.press('PageUp');
   await expectDate(page, '2020-02-26');
   assert.deepEqual(errors, []);
@@ -329,5 +330,15 @@ test('events are marked on the timeline; hovering or focusing one shows its text
   assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '8', 'focus goes back to the mark');
   assert.equal(await page.locator('.event-pop').count(), 0, 'Escape closes the pop-up');
   await expectDate(page, '2020-02-26', 'and leaves the date alone');
+  await context.close();
+});
+
+test('presenter mode with a long fact (2021, English) still ends at the fold: the facts scroll in their column', async () => {
+  const { page, errors, context } = await ready('?present=1&dataset=2021&lang=en', { viewport: { width: 1280, height: 720 } });
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) <= 720);
+  const side = await page.locator('.side').evaluate((e) => [e.scrollHeight > e.clientHeight, getComputedStyle(e).overflowY]);
+  assert.deepEqual(side, [true, 'auto'], 'the column scrolls');
+  assert.deepEqual(errors, []);
   await context.close();
 });
