@@ -223,7 +223,24 @@ pub fn dataset() -> Dataset {
     ds.meta.method.en.push_str(&format!(
         " The province total on the page is the sum of the prefectures' enterprises resumed divided by the sum due, so it follows the path only approximately: {t10} % on 10 Feb, {t19} % on 19 Feb."
     ));
+    keep_percent_with_number(&mut ds);
     ds
+}
+
+/// Puts a no-break space between a number and its " %" in every English text of `ds` (the page's
+/// own numbers have one; a fact's "94.8 %" broke across lines without).
+pub(crate) fn keep_percent_with_number(ds: &mut Dataset) {
+    let fix = |t: &mut Text| t.en = t.en.replace(" %", "\u{a0}%");
+    let m = &mut ds.meta;
+    for t in [&mut m.title, &mut m.subtitle, &mut m.metric.name, &mut m.metric.definition, &mut m.method] {
+        fix(t);
+    }
+    m.total_name.iter_mut().for_each(fix);
+    m.sources.iter_mut().for_each(|s| fix(&mut s.name));
+    for e in &mut ds.events {
+        fix(&mut e.text);
+        fix(&mut e.source.name);
+    }
 }
 
 /// The illustrative county dataset: each of Guizhou's 88 counties carries its prefecture's
@@ -256,7 +273,9 @@ pub fn counties(counties: &[(String, String, String)]) -> Dataset {
         ),
     );
     meta.region_level = "county".into();
-    Dataset { meta, dates: prefectures.dates, regions, events: prefectures.events, totals: vec![] }
+    let mut ds = Dataset { meta, dates: prefectures.dates, regions, events: prefectures.events, totals: vec![] };
+    keep_percent_with_number(&mut ds);
+    ds
 }
 
 /// The file text of the dataset, as committed.

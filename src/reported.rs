@@ -26,6 +26,13 @@ fn source() -> Source {
 
 /// The 2021-02-20 snapshot.
 pub fn snapshot_2021() -> Dataset {
+    let mut ds = snapshot_2021_as_written();
+    crate::illustrative::keep_percent_with_number(&mut ds);
+    ds
+}
+
+/// The snapshot's data and texts, before typographic tidying.
+fn snapshot_2021_as_written() -> Dataset {
     let date = Date::parse("2021-02-20").expect("valid literal date");
     let exact = Value::exact;
     let more = |r: f64| Value { rate: r, bound: Bound::MoreThan, counts: None };

@@ -62,7 +62,7 @@ fn the_method_text_gives_the_province_totals_the_page_shows() {
     for (day, zh_day, en_day) in [("2020-02-10", "2月10日", "10 Feb"), ("2020-02-19", "2月19日", "19 Feb")] {
         let total = guizhou_map::core::format::number(ds.total(ds.date_index(d(day)).unwrap()).unwrap().rate);
         assert!(ds.meta.method.zh.contains(&format!("{zh_day}为{total}%")), "{total}: {}", ds.meta.method.zh);
-        assert!(ds.meta.method.en.contains(&format!("{total} % on {en_day}")), "{total}: {}", ds.meta.method.en);
+        assert!(ds.meta.method.en.contains(&format!("{total}\u{a0}% on {en_day}")), "{total}: {}", ds.meta.method.en);
     }
 }
 
@@ -156,5 +156,18 @@ fn the_county_dataset_repeats_each_prefectures_illustrative_series() {
             let p = prefectures.value(parent, i).unwrap().rate;
             assert!((c - p).abs() <= 0.05, "{code} on {}: {c} vs its prefecture's {p}", counties.dates[i]);
         }
+    }
+}
+
+#[test]
+fn a_number_and_its_percent_sign_never_part_in_the_shipped_texts() {
+    for text in [
+        include_str!("../static/data/resumption-2020.json"),
+        include_str!("../static/data/resumption-2021.json"),
+        include_str!("../static/data/resumption-2020-counties.json"),
+    ] {
+        // In the JSON the no-break space is written as itself; an ordinary space before % is the bug.
+        let bad: Vec<&str> = text.match_indices(" %").map(|(i, _)| &text[i.saturating_sub(30)..i + 2]).collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 }
