@@ -231,9 +231,13 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
     let span = (domain.1 - domain.0).max(f64::EPSILON);
     let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / span * (x1 - x0);
     let zero = px(0.0);
-    // The legend's steps (every 20 %), so the two scales read alike.
-    let mut ticks: Vec<f64> =
-        if change { vec![domain.0, 0.0, domain.1] } else { vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0] };
+    // The legend's steps (every 20 %), so the two scales read alike; on a plot too narrow for six
+    // labels (a phone: "0 %20 %40 %…" ran together), every 50 %.
+    let mut ticks: Vec<f64> = match (change, x1 - x0 < 300.0) {
+        (true, _) => vec![domain.0, 0.0, domain.1],
+        (false, false) => vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0],
+        (false, true) => vec![0.0, 50.0, 100.0],
+    };
     ticks.dedup();
     let ticks = ticks
         .into_iter()
@@ -361,13 +365,19 @@ mod tests {
 
     #[test]
     fn rate_ticks_every_20_percent_change_ticks_at_the_ends_and_zero() {
-        let f = frame(480, 2);
+        let f = frame(640, 2);
         let l = layout(&f, &[row(0, Some(50.0)), row(1, None)], &RATE);
         assert_eq!(
             l.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
             ["0\u{a0}%", "20\u{a0}%", "40\u{a0}%", "60\u{a0}%", "80\u{a0}%", "100\u{a0}%"]
         );
         assert_eq!((l.ticks[0].x, l.ticks[5].x), (f.x0() as i32, f.x1() as i32));
+        let narrow = frame(300, 2);
+        let l = layout(&narrow, &[row(0, Some(50.0))], &RATE);
+        assert_eq!(
+            l.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["0\u{a0}%", "50\u{a0}%", "100\u{a0}%"]
+        );
         let c = layout(&f, &[row(0, Some(5.0))], &Style { domain: (-20.0, 20.0), change: true, ..RATE });
         assert_eq!(c.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["−20", "±0", "+20"]);
         assert_eq!(c.zero, ((f.x0() + f.x1()) / 2.0) as i32);

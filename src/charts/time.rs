@@ -134,6 +134,8 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
             Lang::En => format!("{} (%)", chart.ds.meta.metric.name.get(lang)),
         })
         .axis_desc_style((FONT, LABEL).into_font().color(&INK))
+        // The axis line in the page's ink (plotters' default is black, lost on the dark page).
+        .axis_style(INK)
         .max_light_lines(1)
         .light_line_style(MUTED.mix(0.2))
         .bold_line_style(MUTED.mix(0.5))
@@ -315,10 +317,13 @@ pub fn describe(ds: &Dataset, labels: &[String], index: usize, selected: Option<
     out
 }
 
-/// Draws the date cursor for date index `i` on a transparent layer with the chart's frame.
+/// Draws the date cursor for date index `i` on a transparent layer with the chart's frame. Grey,
+/// readable on both themes: the accent colour is the selected region's line (and orange the
+/// timeline's fact marks), which the cursor was taken for.
 pub fn draw_cursor<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, frame: &Frame, i: usize, n: usize) -> ChartResult {
     let x = x_of(frame, i, n).round() as i32;
-    root.draw(&PathElement::new(vec![(x, frame.y0() as i32), (x, frame.y1() as i32)], ACCENT.stroke_width(2)))
+    let grey = RGBColor(0x80, 0x80, 0x80);
+    root.draw(&PathElement::new(vec![(x, frame.y0() as i32), (x, frame.y1() as i32)], grey.stroke_width(2)))
         .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())
 }

@@ -53,7 +53,9 @@ pub fn shown(ds: &Dataset, code: &str, mode: Mode, lang: Lang) -> Shown {
             None => Shown { fill: NO_VALUE, text: None, lower_bound: false },
         },
         Mode::Change { from, to, scale } => match ds.change_between(code, from, to) {
-            Some(c) => Shown { fill: scale.color(c), text: Some(format::change(c, lang)), lower_bound: false },
+            // The number alone, as on the ranking's bars: the legend's caption names the unit
+            // ("+66.7 个百分点" ran past its region in Chinese).
+            Some(c) => Shown { fill: scale.color(c), text: Some(format::signed(c)), lower_bound: false },
             None => Shown { fill: NO_VALUE, text: None, lower_bound: false },
         },
     }

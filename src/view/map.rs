@@ -446,11 +446,18 @@ pub fn MapView(props: &MapProps) -> Html {
             };
             let is_selected = selected.as_deref() == Some(code.as_str());
             let value_text = s.text.clone().unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
+            // The label shows a change's number only (the legend names the unit); said aloud, the unit.
+            let spoken = match mode {
+                Mode::Change { from, to, .. } => {
+                    ds.change_between(&code, from, to).map(|c| format::change(c, lang)).unwrap_or_else(|| value_text.clone())
+                }
+                Mode::Rate { .. } => value_text.clone(),
+            };
             let name = match lang {
                 Lang::Zh => info.name.zh.clone(),
                 Lang::En => format!("{} {}", info.name.get(Lang::En), info.name.zh),
             };
-            let aria = format!("{name}{}{date_text}{}{value_text}", lang.pick("，", ", "), lang.pick("：", ": "));
+            let aria = format!("{name}{}{date_text}{}{spoken}", lang.pick("，", ", "), lang.pick("：", ": "));
             html! {
                 <path key={code.clone()} class={classes!("region", s.text.is_none().then_some("no-value"), is_selected.then_some("selected"))}
                     data-region={code} data-region-index={k.to_string()} data-selected={is_selected.then_some("true")}
@@ -509,8 +516,14 @@ pub fn MapView(props: &MapProps) -> Html {
     let hover_outline = outline_of(hovered, "hover-outline");
     let selected_outline = outline_of(selected, "selected-outline");
     let tooltip = hovered.as_ref().and_then(|code| bundle.region(code)).map(|info| {
+        // No pointer yet (a region selected by the link): the card goes by the region's label,
+        // not into the map's corner.
+        let (x, y) = match (*pointer, bundle.shapes.index_of(&info.code).and_then(|i| paths.labels.get(i))) {
+            ((0.0, 0.0), Some(&[lx, ly])) if lx.is_finite() => (lx * v.k + v.x, ly * v.k + v.y),
+            (p, _) => p,
+        };
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
-        x={pointer.0} y={pointer.1} width={width} height={height} compare={*compare} dark={*dark} /> }
+        x={x} y={y} width={width} height={height} compare={*compare} dark={*dark} /> }
     });
     let label = format!(
         "{}{}",

@@ -205,3 +205,19 @@ test('while the app loads, the static page says so, and is dimmed when the link 
   assert.equal(await live.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1');
   await c2.close();
 });
+
+test('a region selected by the link shows its card by the region; dark borders are light', async () => {
+  const { page, errors, context } = await ready(`${server.url}?lang=en&date=2020-02-19&region=520300`);
+  const tip = await page.locator('.tooltip').boundingBox();
+  const zunyi = await page.locator('[data-region="520300"]').boundingBox();
+  const near = tip.x < zunyi.x + zunyi.width + 40 && tip.x + tip.width > zunyi.x - 40
+    && tip.y < zunyi.y + zunyi.height + 40 && tip.y + tip.height > zunyi.y - 40;
+  assert.ok(near, `the card ${JSON.stringify(tip)} is by Zunyi ${JSON.stringify(zunyi)}, not in a corner`);
+  assert.equal(await page.$eval('.tooltip', (t) => getComputedStyle(t).backgroundColor), 'rgb(255, 255, 255)', 'opaque');
+  await context.close();
+  const dark = await ready(`${server.url}?dark=1`);
+  const stroke = await dark.page.$eval('[data-region]', (r) => getComputedStyle(r).stroke);
+  assert.match(stroke, /rgba\(236, 239, 241, 0\.6\)/, `light borders between dark regions (${stroke})`);
+  assert.deepEqual([...errors, ...dark.errors], []);
+  await dark.context.close();
+});
