@@ -194,6 +194,9 @@ pub struct Bar {
     pub fill: Rgb,
     /// `true` for the selected region.
     pub selected: bool,
+    /// `true` when the value is only a lower bound ("more than 60 %"): the bar is hatched, as the
+    /// map is, so it does not read as an exact value.
+    pub lower_bound: bool,
 }
 
 /// Everything of one ranking, in pixels, for the view to turn into SVG elements. Positions inside
@@ -279,6 +282,7 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
                 text_end,
                 fill: row.color,
                 selected: selected == Some(row.code.as_str()),
+                lower_bound: !change && row.value.is_some() && row.bound == Bound::MoreThan,
             }
         })
         .collect();
@@ -296,6 +300,20 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_bounds_are_marked_on_their_bars() {
+        let ds = crate::reported::snapshot_2021();
+        let labels: Vec<String> = ds.regions.iter().map(|r| r.code.clone()).collect();
+        let r = rows(&ds, &labels, Measure::Rate(0));
+        let l = layout(&frame(640, r.len()), &r, &RATE);
+        assert_eq!(
+            l.bars.iter().filter(|b| b.lower_bound).count(),
+            6,
+            "three at more than 60 %, three at more than 50 %"
+        );
+        assert!(l.bars.iter().filter(|b| b.code == "522300").all(|b| !b.lower_bound), "94.8 % is exact");
+    }
     use crate::core::bundle::Bundle;
 
     fn labels(ds: &Dataset) -> Vec<String> {

@@ -181,7 +181,10 @@ impl Bundle {
         let name =
             self.region(code).map(|r| r.name.clone()).or_else(|| self.dataset.series(code).map(|s| s.name.clone()));
         match name {
-            Some(n) if lang == crate::core::i18n::Lang::Zh && !n.zh.is_empty() => crate::core::names::short_zh(&n.zh),
+            // Chinese, or English with no English name (the counties have none): the short Chinese.
+            Some(n) if (lang == crate::core::i18n::Lang::Zh || n.en.is_empty()) && !n.zh.is_empty() => {
+                crate::core::names::short_zh(&n.zh)
+            }
             Some(n) if !n.get(lang).is_empty() => n.get(lang).to_string(),
             _ => code.to_string(),
         }
@@ -202,6 +205,15 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_without_english_is_labelled_short_in_english_too() {
+        let mut b = Bundle::embedded();
+        b.regions[0].name.en.clear();
+        b.regions[0].name.zh = "威宁彝族回族苗族自治县".into();
+        let code = b.regions[0].code.clone();
+        assert_eq!(b.label(&code, crate::core::i18n::Lang::En), "威宁县");
+    }
 
     #[test]
     fn embedded_bundle_is_consistent() {

@@ -347,6 +347,11 @@ pub fn RankingSvg(props: &RankingSvgProps) -> Html {
     html! {
         <svg class="ranking-svg" width={width.to_string()} height={height.to_string()}
             viewBox={format!("0 0 {width} {height}")} fill={ink.clone()}>
+            <defs>
+                <pattern id="rank-bound-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                    <line x1="0" y1="0" x2="0" y2="7" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2" />
+                </pattern>
+            </defs>
             { for layout.ticks.iter().map(|t| {
                 let x = t.x.to_string();
                 html! {
@@ -363,6 +368,10 @@ pub fn RankingSvg(props: &RankingSvgProps) -> Html {
                     if let Some((a, x1)) = b.span {
                         <rect x={a.to_string()} y={ranking::BAR_TOP.to_string()} width={(x1 - a).to_string()}
                             height={ranking::BAR_HEIGHT.to_string()} fill={b.fill.to_string()} />
+                        if b.lower_bound {
+                            <rect class="bar-bound" x={a.to_string()} y={ranking::BAR_TOP.to_string()} width={(x1 - a).to_string()}
+                                height={ranking::BAR_HEIGHT.to_string()} fill="url(#rank-bound-hatch)" />
+                        }
                         if b.selected {
                             <rect class="bar-frame" x={(a - 2).to_string()} y={(ranking::BAR_TOP - 2).to_string()}
                                 width={(x1 - a + 4).to_string()} height={(ranking::BAR_HEIGHT + 4).to_string()} />
