@@ -343,16 +343,8 @@ impl AppState {
                     (Lang::En, false) => format!("; all {k} regions with data at {hv}"),
                 });
             } else if vals.len() > 1 {
-                let names = |r: std::ops::Range<usize>| vals[r].iter().map(|x| x.0.as_str()).collect::<Vec<_>>();
-                let hn = format::names_or_count(&names(0..k_top), lang);
-                let ln = format::names_or_count(&names(vals.len() - k_bottom..vals.len()), lang);
-                out.push_str(&match lang {
-                    // Counted, not named: "最高的 8 个地区".
-                    Lang::Zh => {
-                        format!("；最高{}{hn}（{hv}），最低{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
-                    }
-                    Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
-                });
+                let names: Vec<&str> = vals.iter().map(|x| x.0.as_str()).collect();
+                out.push_str(&ends_sentence(&names, (k_top, k_bottom), (hv, lv), "", lang));
             }
         }
         let without = n - vals.len();
@@ -414,16 +406,9 @@ impl AppState {
                     Lang::En => format!("; every region changed by {hv}"),
                 });
             } else if changes.len() > 1 {
-                let names = |r: std::ops::Range<usize>| changes[r].iter().map(|x| x.0.as_str()).collect::<Vec<_>>();
-                let hn = format::names_or_count(&names(0..k_top), lang);
-                let ln = format::names_or_count(&names(changes.len() - k_bottom..changes.len()), lang);
-                out.push_str(&match lang {
-                    // Highest and lowest change, signed: a fall is the lowest, not the "least".
-                    Lang::Zh => {
-                        format!("；变化最高{}{hn}（{hv}），最低{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
-                    }
-                    Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
-                });
+                // Highest and lowest change, signed: a fall is the lowest, not the "least".
+                let names: Vec<&str> = changes.iter().map(|x| x.0.as_str()).collect();
+                out.push_str(&ends_sentence(&names, (k_top, k_bottom), (hv, lv), "变化", lang));
             }
         }
         let without = n - changes.len();
@@ -445,6 +430,26 @@ impl AppState {
         }
         out.push_str(lang.pick("。", "."));
         out
+    }
+}
+
+/// "；最高…（hv），最低…（lv）" / "; highest … (hv), lowest … (lv)" for `names` sorted highest
+/// first, where the first `ends.0` and the last `ends.1` read level ([`format::level_ends`]): those
+/// are named together, or counted ("最高的 8 个地区"). `zh_subject` goes before 最高 ("变化").
+fn ends_sentence(
+    names: &[&str],
+    ends: (usize, usize),
+    (hv, lv): (&String, &String),
+    zh_subject: &str,
+    lang: Lang,
+) -> String {
+    let hn = format::names_or_count(&names[..ends.0], lang);
+    let ln = format::names_or_count(&names[names.len() - ends.1..], lang);
+    match lang {
+        Lang::Zh => {
+            format!("；{zh_subject}最高{}{hn}（{hv}），最低{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
+        }
+        Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
     }
 }
 
