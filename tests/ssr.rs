@@ -122,14 +122,12 @@ async fn a_region_without_a_value_is_grey_and_hatched() {
     assert!(html.contains(">no data<"));
 }
 
-#[tokio::test]
-async fn tooltip_shows_names_date_value_change_and_status() {
-    let b = bundle();
-    let i = b.dataset.date_index(guizhou_map::core::date::Date::parse("2020-02-19").unwrap()).unwrap();
-    let props = |lang| TooltipProps {
-        bundle: b.clone(),
-        code: "520300".into(),
-        index: i,
+/// A tooltip's properties for region `code` on date index `index`, at a fixed place in a 600 × 500 map.
+fn tooltip_props(bundle: &SharedBundle, code: &str, index: usize, lang: Lang) -> TooltipProps {
+    TooltipProps {
+        bundle: bundle.clone(),
+        code: code.into(),
+        index,
         lang,
         x: 10.0,
         y: 10.0,
@@ -137,7 +135,14 @@ async fn tooltip_shows_names_date_value_change_and_status() {
         height: 500.0,
         compare: None,
         dark: false,
-    };
+    }
+}
+
+#[tokio::test]
+async fn tooltip_shows_names_date_value_change_and_status() {
+    let b = bundle();
+    let i = b.dataset.date_index(guizhou_map::core::date::Date::parse("2020-02-19").unwrap()).unwrap();
+    let props = |lang| tooltip_props(&b, "520300", i, lang);
     let html = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
     let v = b.dataset.value("520300", i).unwrap();
     let c = b.dataset.change("520300", i).unwrap();
@@ -298,18 +303,7 @@ async fn tooltip_of_a_one_date_snapshot_says_its_metric_and_coverage_and_no_chan
         )
         .unwrap(),
     ));
-    let props = |lang| TooltipProps {
-        bundle: b.clone(),
-        code: "520100".into(),
-        index: 0,
-        lang,
-        x: 10.0,
-        y: 10.0,
-        width: 600.0,
-        height: 500.0,
-        compare: None,
-        dark: false,
-    };
+    let props = |lang| tooltip_props(&b, "520100", 0, lang);
     let zh = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::Zh)).render().await;
     assert!(zh.contains("开工率：") && !zh.contains("复工率"), "the snapshot's own metric: {zh}");
     assert!(zh.contains("数据范围：贵阳市（含贵安新区）"), "71 % covers Gui'an too: {zh}");
@@ -317,26 +311,20 @@ async fn tooltip_of_a_one_date_snapshot_says_its_metric_and_coverage_and_no_chan
     let en = yew::LocalServerRenderer::<Tooltip>::with_props(props(Lang::En)).render().await;
     assert!(en.contains("Operating rate: ") && en.contains("Figure covers: Guiyang (incl. Gui'an)"), "{en}");
     // A daily series still says "the day before".
-    let daily = yew::LocalServerRenderer::<Tooltip>::with_props(TooltipProps {
-        bundle: bundle(),
-        code: "520100".into(),
-        index: 3,
-        ..props(Lang::En)
-    })
-    .render()
-    .await;
+    let daily =
+        yew::LocalServerRenderer::<Tooltip>::with_props(tooltip_props(&bundle(), "520100", 3, Lang::En)).render().await;
     assert!(daily.contains("Change from the day before: ") && !daily.contains("Figure covers"), "{daily}");
     // With a gap before the date, the change is from the date before, named.
     let mut gap = Bundle::embedded();
     for d in &mut gap.dataset.dates[..3] {
         *d = d.add_days(-1);
     }
-    let gapped = yew::LocalServerRenderer::<Tooltip>::with_props(TooltipProps {
-        bundle: SharedBundle(Rc::new(gap)),
-        code: "520100".into(),
-        index: 3,
-        ..props(Lang::En)
-    })
+    let gapped = yew::LocalServerRenderer::<Tooltip>::with_props(tooltip_props(
+        &SharedBundle(Rc::new(gap)),
+        "520100",
+        3,
+        Lang::En,
+    ))
     .render()
     .await;
     assert!(gapped.contains("Change from 11 Feb: ") && !gapped.contains("day before"), "{gapped}");

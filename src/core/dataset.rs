@@ -348,8 +348,14 @@ fn check_rate(r: f64) -> Result<f64, DatasetErrorKind> {
     }
 }
 
+/// `true` for an http(s) address: the only kind a source or a fact may link to (they become links
+/// on the page).
+pub fn is_web_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
 fn check_url(url: &str, path: &str) -> Result<(), DatasetError> {
-    if url.starts_with("https://") || url.starts_with("http://") {
+    if is_web_url(url) {
         Ok(())
     } else {
         Err(err(DatasetErrorKind::BadUrl(url.to_string()), path))

@@ -588,7 +588,7 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
         ));
     }
     // Sources and facts are links on the page: only http(s) ones are kept, as in a strict read.
-    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    let web = crate::core::dataset::is_web_url;
     let sources = std::mem::take(&mut meta.sources);
     for (k, s) in sources.into_iter().enumerate() {
         if web(&s.url) {
