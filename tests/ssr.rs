@@ -96,11 +96,15 @@ async fn labels_use_short_names_in_chinese_and_english_names_in_english() {
         assert!(zh.contains(&format!(">{name}<")), "{name}");
     }
     assert!(zh.contains("2020年3月1日"));
+    // The title's dates are set whole: no line break inside "2020年2月10日".
+    assert!(zh.contains("<h1>贵州规上工业企业复工率（<span class=\"nowrap\">2020年2月10日</span>—<span class=\"nowrap\">3月1日</span>）</h1>"), "{zh}");
     let en = page(bundle(), Lang::En).await;
     for name in ["Guiyang", "Qiandongnan", "Liupanshui"] {
         assert!(en.contains(&format!(">{name}<")), "{name}");
     }
     assert!(en.contains("1 Mar 2020"));
+    assert!(en
+        .contains("enterprises, <span class=\"nowrap\">10 Feb</span> – <span class=\"nowrap\">1 Mar 2020</span></h1>"));
 }
 
 #[tokio::test]
@@ -120,6 +124,11 @@ async fn a_region_without_a_value_is_grey_and_hatched() {
     assert_eq!(attrs_of(&html, "data-region", "fill")[0], "#d4d4d4");
     assert_eq!(html.matches("fill=\"url(#no-value-hatch)\"").count(), 2, "one hatch on the map, one in the legend");
     assert!(html.contains(">no data<"));
+    assert!(html.contains(">No data</text>"), "keyed in the legend");
+    // The shipped data lack no value: no hatch, and no "no data" key to puzzle over.
+    let full = page(bundle(), Lang::En).await;
+    assert_eq!(full.matches("url(#no-value-hatch)").count(), 0);
+    assert!(!full.contains(">No data</text>") && !full.contains("legend-nodata"));
 }
 
 /// A tooltip's properties for region `code` on date index `index`, at a fixed place in a 600 × 500 map.

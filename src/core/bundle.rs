@@ -175,6 +175,18 @@ impl Bundle {
         self.regions.iter().find(|r| r.code == code)
     }
 
+    /// `true` if some region of the map lacks a value on some date (drawn grey and hatched): the
+    /// legend then keys "no data". Asked of the whole series rather than of the date on screen, so
+    /// the legend keeps one layout through the timeline. A scan of every value, so callers keep
+    /// the answer per bundle.
+    pub fn has_gaps(&self) -> bool {
+        let n = self.dataset.dates.len();
+        self.regions.iter().any(|r| match self.dataset.series(&r.code) {
+            Some(s) => (0..n).any(|i| s.values.get(i).copied().flatten().is_none()),
+            None => true,
+        })
+    }
+
     /// The short label of region `code` in `lang` (贵阳 / Guiyang; 黔东南州 / Qiandongnan), from the
     /// boundaries' names, else the dataset's, else the code itself.
     pub fn label(&self, code: &str, lang: crate::core::i18n::Lang) -> String {
@@ -213,6 +225,20 @@ mod tests {
         b.regions[0].name.zh = "威宁彝族回族苗族自治县".into();
         let code = b.regions[0].code.clone();
         assert_eq!(b.label(&code, crate::core::i18n::Lang::En), "威宁县");
+    }
+
+    #[test]
+    fn gaps_are_a_region_without_a_series_or_a_date_without_a_value() {
+        let mut b = Bundle::embedded();
+        assert!(!b.has_gaps(), "the shipped series are complete");
+        b.dataset.regions[3].values[0] = None;
+        assert!(b.has_gaps(), "one value missing on the first date");
+        let mut b = Bundle::embedded();
+        b.dataset.regions[2].values.truncate(4);
+        assert!(b.has_gaps(), "a series shorter than the dates");
+        let mut b = Bundle::embedded();
+        b.dataset.regions.remove(5);
+        assert!(b.has_gaps(), "a region of the map with no series");
     }
 
     #[test]

@@ -313,18 +313,26 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
             xml_escape(label)
         );
     }
-    let _ = write!(
-        s,
-        r#"<rect x="0" y="62" width="22" height="14" fill="{NO_VALUE}"/><rect x="0" y="62" width="22" height="14" fill="url(#hatch)"/><text x="30" y="74" font-size="12" fill="{ink}">{}</text>"#,
-        lang.pick("无数据", "No data")
-    );
-    // The hatching of a value known only as a lower bound ("more than 60 %"), when the map shows
-    // one (never in compare mode, which draws no bounds).
-    if bundle.shapes.regions.iter().any(|r| choropleth::shown(ds, &r.code, mode, lang).lower_bound) {
+    // The keys below the ramp, each only when the map shows what it explains: a region without a
+    // value; the hatching of a value known only as a lower bound ("more than 60 %"; never in compare
+    // mode, which draws no bounds).
+    let shown: Vec<_> = bundle.shapes.regions.iter().map(|r| choropleth::shown(ds, &r.code, mode, lang)).collect();
+    let mut key_y = 62.0;
+    if shown.iter().any(|r| r.text.is_none()) {
         let _ = write!(
             s,
-            r#"<rect x="0" y="84" width="22" height="14" fill="{}"/><rect x="0" y="84" width="22" height="14" fill="url(#bound)"/><text x="30" y="96" font-size="12" fill="{ink}">{}</text>"#,
+            r#"<rect x="0" y="{key_y}" width="22" height="14" fill="{NO_VALUE}"/><rect x="0" y="{key_y}" width="22" height="14" fill="url(#hatch)"/><text x="30" y="{}" font-size="12" fill="{ink}">{}</text>"#,
+            key_y + 12.0,
+            lang.pick("无数据", "No data")
+        );
+        key_y += 22.0;
+    }
+    if shown.iter().any(|r| r.lower_bound) {
+        let _ = write!(
+            s,
+            r#"<rect x="0" y="{key_y}" width="22" height="14" fill="{}"/><rect x="0" y="{key_y}" width="22" height="14" fill="url(#bound)"/><text x="30" y="{}" font-size="12" fill="{ink}">{}</text>"#,
             Sequential::rate().color(60.0),
+            key_y + 12.0,
             lang.pick("仅知下限（“以上”）", "Lower bound only")
         );
     }
@@ -463,6 +471,18 @@ mod tests {
             &Poster { index: 9, compare: None, lang: Lang::En, width: 1000.0, height: 760.0, dark: false }
         )
         .contains("Lower bound only"));
+    }
+
+    #[test]
+    fn the_poster_keys_no_data_only_when_its_map_shows_a_gap() {
+        let mut b = Bundle::embedded();
+        let poster = Poster { index: 9, compare: None, lang: Lang::En, width: 1000.0, height: 760.0, dark: false };
+        assert!(!poster_svg(&b, &poster).contains(">No data<"), "every region has a value");
+        b.dataset.regions[0].values[9] = None;
+        let svg = poster_svg(&b, &poster);
+        assert!(svg.contains(">No data<"), "one region lacks a value: keyed");
+        // Another date of the same data, without the gap: no key.
+        assert!(!poster_svg(&b, &Poster { index: 8, ..poster }).contains(">No data<"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod keys;
 pub mod names;
 pub mod projection;
+pub mod room;
 pub mod scale;
 pub mod shape;
 pub mod state;

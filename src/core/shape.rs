@@ -75,7 +75,7 @@ fn ring_area(r: &[[f64; 2]]) -> f64 {
 }
 
 /// Even-odd point-in-polygon over all rings (holes included).
-fn contains(poly: &RawPolygon, p: [f64; 2]) -> bool {
+pub(crate) fn contains(poly: &RawPolygon, p: [f64; 2]) -> bool {
     let mut inside = false;
     for ring in poly {
         for w in ring.windows(2) {

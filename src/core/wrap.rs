@@ -6,8 +6,9 @@
 //! line broken here fits where the exports are rendered rather than running past the edge.
 //!
 //! Breaks fall at spaces, and between CJK characters, but never before closing punctuation
-//! (`，。）；：、”`) nor after opening punctuation (`（“`), as in Chinese typesetting. A single
-//! word wider than the line (a URL) is cut between characters.
+//! (`，。）；：、”`) nor after opening punctuation (`（“`), as in Chinese typesetting, and never
+//! inside a date ([`segments`]: "1 Mar 2020", "2020年2月10日"; the page's titles use the same
+//! runs). A single word wider than the line (a URL) is cut between characters.
 
 /// `true` for characters set 1 em wide: CJK ideographs, kana, hangul, full-width forms and CJK
 /// punctuation.
@@ -46,16 +47,124 @@ fn no_line_end(c: char) -> bool {
     matches!(c, '（' | '“' | '‘' | '(' | '「')
 }
 
+/// English month names and their abbreviations, as dates are written in titles.
+const MONTHS: [&str; 25] = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Sept.",
+];
+
+/// `s` cut into runs, each flagged `true` when it is a date that no line break may split:
+/// "10 Feb", "1 Mar 2020", "March 1, 2020" (a number and a month name, a month name and a
+/// number, chained), and "2020年2月10日", "3月1日" (digits each followed by 年, 月 or 日). The runs
+/// concatenate to `s`; the rest of the text comes as unflagged runs.
+pub fn segments(s: &str) -> Vec<(&str, bool)> {
+    let mut kept: Vec<(usize, usize)> = vec![];
+    // English: words split at spaces, with their byte ranges; a gap is glued when a number and a
+    // month name meet across it.
+    let words: Vec<(usize, &str)> = s
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let bare = |w: &str| w.trim_start_matches('(').trim_end_matches([',', '.', ';', ')']).to_string();
+    let month = |w: &str| MONTHS.contains(&bare(w).as_str());
+    let number = |w: &str| !bare(w).is_empty() && bare(w).chars().all(|c| c.is_ascii_digit());
+    for k in 1..words.len() {
+        let ((a0, a), (b0, b)) = (words[k - 1], words[k]);
+        // "10 Feb", "Feb 10", "Mar 2020", and the year of "March 1, 2020".
+        // Never across a comma or a bracket: "in May, 2 in June", "2020 (Feb 20)".
+        let open = a.ends_with([',', ')', ';']) || b.starts_with('(');
+        let glued = (!open && number(a) && month(b))
+            || (!open && month(a) && number(b))
+            || (k >= 2 && month(words[k - 2].1) && number(a) && a.ends_with(',') && number(b) && bare(b).len() == 4);
+        if glued {
+            let end = b0 + b.trim_end_matches([',', '.', ';', ')']).len();
+            let start = a0 + (a.len() - a.trim_start_matches('(').len());
+            match kept.last_mut() {
+                Some(last) if last.1 >= a0 => last.1 = end,
+                _ => kept.push((start, end)),
+            }
+        }
+    }
+    // Chinese: digits each followed by 年, 月 or 日.
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while i < s.len() {
+        let mut j = i;
+        loop {
+            let digits = s[j..].bytes().take_while(u8::is_ascii_digit).count();
+            let unit = s[j + digits..].chars().next().filter(|c| digits > 0 && matches!(c, '年' | '月' | '日'));
+            match unit {
+                Some(c) => j += digits + c.len_utf8(),
+                None => break,
+            }
+        }
+        if j > i && !kept.iter().any(|&(a, b)| a < j && i < b) {
+            kept.push((i, j));
+            i = j;
+        } else {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+            // Not from inside a number ("12020年" is not "2020年").
+            while i < s.len() && bytes[i].is_ascii_digit() && bytes[i - 1].is_ascii_digit() {
+                i += 1;
+            }
+        }
+    }
+    kept.sort_unstable();
+    let mut out = vec![];
+    let mut at = 0;
+    for (a, b) in kept {
+        if a > at {
+            out.push((&s[at..a], false));
+        }
+        out.push((&s[a..b], true));
+        at = b;
+    }
+    if at < s.len() || out.is_empty() {
+        out.push((&s[at..], false));
+    }
+    out
+}
+
 /// The units a line may break between: a Latin word with the spaces after it, one CJK character,
 /// punctuation glued to its neighbour.
 fn units(s: &str) -> Vec<String> {
     let mut out: Vec<String> = vec![];
     let mut glue_next = false;
-    for c in s.chars() {
+    // Every character of a date but its first joins the one before it.
+    let chars =
+        segments(s).into_iter().flat_map(|(run, keep)| run.chars().enumerate().map(move |(k, c)| (c, keep && k > 0)));
+    for (c, in_date) in chars {
         let last_open = out.last().map(|u| u.ends_with(' ')).map(|space| !space).unwrap_or(false);
         let join = match out.last() {
             None => false,
-            Some(_) if glue_next || no_line_start(c) => true,
+            Some(_) if glue_next || no_line_start(c) || in_date => true,
             // Latin runs stay together until a space ends them, and never join a CJK character.
             Some(u) => {
                 let prev = u.chars().last().unwrap_or(' ');
@@ -139,6 +248,44 @@ mod tests {
         let lines = wrap(url, 12.0, 120.0);
         assert!(lines.len() > 2 && lines.concat() == url, "{lines:?}");
         assert!(lines.iter().all(|l| width_em(l) * 12.0 <= 120.0));
+    }
+
+    #[test]
+    fn dates_are_runs_no_break_splits() {
+        let kept = |s: &str| segments(s).into_iter().filter(|r| r.1).map(|r| r.0.to_string()).collect::<Vec<_>>();
+        assert_eq!(kept("Work resumption, 10 Feb – 1 Mar 2020"), ["10 Feb", "1 Mar 2020"]);
+        assert_eq!(kept("贵州规上工业企业复工率（2020年2月10日—3月1日）"), ["2020年2月10日", "3月1日"]);
+        assert_eq!(kept("on March 1, 2020 (Feb 20)"), ["March 1, 2020", "Feb 20"]);
+        assert_eq!(kept("Work resumption in Guizhou, 20 Feb 2021 (reported figures)"), ["20 Feb 2021"]);
+        assert!(kept("10 enterprises in May, 2 in June").is_empty(), "no number beside a month");
+        assert_eq!(kept("第12020年"), ["12020年"]);
+        assert!(kept("no dates here, 100 % and 3 regions").is_empty());
+        for s in ["贵州（2020年2月10日—3月1日）", "a 1 Mar 2020 b", "", "年月日", "9"] {
+            assert_eq!(segments(s).iter().map(|r| r.0).collect::<String>(), s, "the runs make up the text");
+        }
+    }
+
+    #[test]
+    fn no_line_breaks_inside_a_date() {
+        // The Chinese title, in a width that would have broken it as "（2020年2 / 月10日…".
+        let zh = "贵州规上工业企业复工率（2020年2月10日—3月1日）";
+        for chars in 8..20 {
+            let lines = wrap(zh, 10.0, 10.0 * chars as f64);
+            assert_eq!(lines.concat(), zh);
+            assert!(
+                lines.iter().all(|l| !l.ends_with("2020年2") && !l.ends_with("2020年") && !l.ends_with("月")),
+                "{lines:?}"
+            );
+        }
+        let en = "Work resumption of Guizhou's larger industrial enterprises, 10 Feb – 1 Mar 2020";
+        for px in (120..400).step_by(7) {
+            let lines = wrap(en, 10.0, px as f64);
+            assert_eq!(lines.join(" "), en);
+            assert!(
+                lines.iter().all(|l| !l.ends_with(" 1") && !l.ends_with(" 10") && !l.ends_with("Mar")),
+                "{lines:?}"
+            );
+        }
     }
 
     #[test]

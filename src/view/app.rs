@@ -10,6 +10,7 @@ use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
 use crate::core::url::{Dark, DataSource, Notice, UrlState};
+use crate::core::wrap;
 use crate::view::charts::{Charts, DataTable};
 use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
@@ -75,6 +76,18 @@ fn prefers_reduced_motion() -> bool {
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .map(|m| m.matches())
         .unwrap_or(false)
+}
+
+/// `text` with each date in it ([`wrap::segments`]) set whole: a title never breaks as
+/// "（2020年2 / 月10日" or "1 / Mar 2020".
+fn unbroken(text: &str) -> Html {
+    html! {
+        <>{ for wrap::segments(text).into_iter().map(|(run, date)| if date {
+            html! { <span class="nowrap">{ run.to_string() }</span> }
+        } else {
+            html! { run.to_string() }
+        }) }</>
+    }
 }
 
 /// The illustrative badge's sentence. The full page has the method below the map; an embed has
@@ -881,6 +894,7 @@ pub fn Page(props: &PageProps) -> Html {
     // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
     // whole series (32 000 values for the counties), so once per bundle, not at every date step.
     let has_bounds = use_memo(bundle.clone(), |b| b.dataset.has_lower_bounds());
+    let has_gaps = use_memo(bundle.clone(), |b| b.has_gaps());
     // The summary names regions as the map and the ranking do (a reader's file may name none);
     // made once per bundle and language, not at every date step.
     let summary_names = use_memo((bundle.clone(), lang), |(b, lang)| {
@@ -946,7 +960,7 @@ pub fn Page(props: &PageProps) -> Html {
             }
             <header class="masthead">
                 <div class="masthead-row">
-                    <h1>{ meta.title.get(lang) }</h1>
+                    <h1>{ unbroken(meta.title.get(lang)) }</h1>
                     <div class="masthead-tools">
                         <button type="button" class="present-toggle" onclick={set_present(true)}
                             title={lang.pick("演示模式（f 全屏，b 黑屏，Esc 退出）", "Presenter mode (f fullscreen, b black screen, Esc to leave)")}>
@@ -974,7 +988,7 @@ pub fn Page(props: &PageProps) -> Html {
                 <div class="present-bar">
                     <div class="present-heading">
                         // What the audience is looking at, above the date that changes.
-                        <p class="present-title">{ meta.title.get(lang) }</p>
+                        <p class="present-title">{ unbroken(meta.title.get(lang)) }</p>
                         <p class="present-date" aria-hidden="true">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
                     </div>
                     // Comparing, the map shows changes: the bar says since when, and the total's change.
@@ -1044,7 +1058,7 @@ pub fn Page(props: &PageProps) -> Html {
                     </p>
                     <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()}
                         change_extent={s.compare.map(|from| Diverging::covering(bundle.dataset.max_abs_change(from, index)).extent)}
-                        has_bounds={*has_bounds} />
+                        has_bounds={*has_bounds} has_gaps={*has_gaps} />
                     <div class="event-caption" aria-live="polite" hidden={events_today.is_empty()}
                         tabindex={embed.then_some("0")} role={embed.then_some("region")}
                         aria-label={embed.then(|| lang.pick("当日报道", "Reported that day"))}

@@ -1,4 +1,5 @@
-//! The legend: the 0–100 % colour ramp with its ticks in text, and the "no value" swatch.
+//! The legend: the 0–100 % colour ramp with its ticks in text, and the "no value" and "lower
+//! bound" swatches when the data have such values.
 
 use crate::core::format;
 use crate::core::i18n::Lang;
@@ -21,6 +22,9 @@ pub struct LegendProps {
     /// The data have values known only as a lower bound (shown hatched).
     #[prop_or_default]
     pub has_bounds: bool,
+    /// Some region lacks a value on some date (shown grey and hatched): the "no data" key shows.
+    #[prop_or_default]
+    pub has_gaps: bool,
 }
 
 /// A horizontal colour ramp with tick labels every 20 %.
@@ -74,11 +78,13 @@ pub fn Legend(props: &LegendProps) -> Html {
                     <rect x="20" y="14" width="220" height="14" fill="url(#legend-gradient)" />
                     { for ticks }
                 </svg>
-                <svg class="legend-nodata" width="92" height="46" viewBox="0 0 92 46" aria-hidden="true">
-                    <rect x="2" y="14" width="22" height="14" fill={NO_VALUE.to_string()} />
-                    <rect x="2" y="14" width="22" height="14" fill="url(#no-value-hatch)" />
-                    <text x="30" y="26">{ lang.pick("无数据", "No data") }</text>
-                </svg>
+                if props.has_gaps {
+                    <svg class="legend-nodata" width="92" height="46" viewBox="0 0 92 46" aria-hidden="true">
+                        <rect x="2" y="14" width="22" height="14" fill={NO_VALUE.to_string()} />
+                        <rect x="2" y="14" width="22" height="14" fill="url(#no-value-hatch)" />
+                        <text x="30" y="26">{ lang.pick("无数据", "No data") }</text>
+                    </svg>
+                }
                 if props.has_bounds {
                     <svg class="legend-bound" width="150" height="46" viewBox="0 0 150 46" aria-hidden="true">
                         <rect x="2" y="14" width="22" height="14" fill={Sequential::rate().color(60.0).to_string()} />

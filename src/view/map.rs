@@ -16,6 +16,7 @@ use crate::core::dataset::Value;
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::names::short_zh;
+use crate::core::room::Placement;
 use crate::core::scale::{Rgb, Sequential, NO_VALUE};
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
@@ -192,6 +193,11 @@ pub fn MapView(props: &MapProps) -> Html {
     }
     let paths = use_memo((bundle.clone(), width as i64, height as i64), move |(b, _, _)| {
         b.shapes.paths(width, height, PADDING)
+    });
+    // Where the zoom buttons go at this size: a corner free of regions, else under the map. Sized
+    // for touch (44 px, the larger of the two button sizes) on every screen.
+    let buttons = *use_memo((bundle.clone(), width as i64, height as i64), move |(b, _, _)| {
+        Placement::of_buttons(&b.shapes, (width, height, PADDING), 3, 44.0, 4.0, 4.0)
     });
     // Pointer position inside the container, for the tooltip.
     let pointer = use_state_eq(|| (0.0f64, 0.0f64));
@@ -531,6 +537,12 @@ pub fn MapView(props: &MapProps) -> Html {
         lang.pick("（地图；用方向键在地区之间移动）", " (map; arrow keys move between regions)")
     );
     let zoomed = v.k > 1.001;
+    let (buttons_class, buttons_style) = match buttons {
+        Placement::Column(c) => ("in-column", Some(c.css(4.0))),
+        Placement::Row(c) => ("in-row", Some(c.css(4.0))),
+        Placement::Collapsed(c) => ("in-column", Some(c.css(4.0))),
+        Placement::Under => ("under", None),
+    };
 
     html! {
         <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container}>
@@ -561,10 +573,13 @@ pub fn MapView(props: &MapProps) -> Html {
                     <g class="labels" aria-hidden="true">{ for labels }</g>
                 }
             </svg>
-            <div class="zoom-controls" role="group" aria-label={lang.pick("缩放", "Zoom")}>
+            <div class={classes!("zoom-controls", buttons_class)} style={buttons_style} role="group" aria-label={lang.pick("缩放", "Zoom")}>
                 <button type="button" class="zoom-in" onclick={zoom_by(1.5)} aria-label={lang.pick("放大", "Zoom in")} disabled={v.k >= MAX_ZOOM}>{ "+" }</button>
-                <button type="button" class="zoom-out" onclick={zoom_by(1.0 / 1.5)} aria-label={lang.pick("缩小", "Zoom out")} disabled={!zoomed}>{ "−" }</button>
-                <button type="button" class="zoom-reset" onclick={reset} aria-label={lang.pick("复原", "Reset zoom")} disabled={!zoomed}>{ "⟲" }</button>
+                // Only "+" has room in a collapsed corner: the others join it once the map is zoomed.
+                if zoomed || !matches!(buttons, Placement::Collapsed(_)) {
+                    <button type="button" class="zoom-out" onclick={zoom_by(1.0 / 1.5)} aria-label={lang.pick("缩小", "Zoom out")} disabled={!zoomed}>{ "−" }</button>
+                    <button type="button" class="zoom-reset" onclick={reset} aria-label={lang.pick("复原", "Reset zoom")} disabled={!zoomed}>{ "⟲" }</button>
+                }
             </div>
             { tooltip.unwrap_or_default() }
         </div>

@@ -130,6 +130,45 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
   await context.close();
 });
 
+test('on a phone: zoom in a corner no region fills, titles unbroken inside dates, the timeline on the first screen', async () => {
+  for (const [w, h, lang] of [[390, 844, 'zh'], [360, 740, 'en'], [320, 640, 'zh'], [1280, 800, 'zh'], [560, 900, 'en']]) {
+    const { page, errors, context } = await ready(`${server.url}?lang=${lang}&date=2020-02-19`, { viewport: { width: w, height: h }, hasTouch: w < 600, isMobile: w < 600 });
+    const at = `${w} × ${h} ${lang}`;
+    // No region under any part of the zoom buttons (looked for with the buttons set aside).
+    const covered = await page.evaluate(() => {
+      const group = document.querySelector('.zoom-controls');
+      const r = group.getBoundingClientRect();
+      group.style.visibility = 'hidden';
+      const hits = [];
+      for (let x = r.left; x <= r.right; x += 4) for (let y = r.top; y <= r.bottom; y += 4) {
+        const region = document.elementsFromPoint(x, y).find((e) => e.matches('[data-region]'));
+        if (region) hits.push(region.dataset.region);
+      }
+      group.style.visibility = '';
+      return [...new Set(hits)];
+    });
+    assert.deepEqual(covered, [], `${at}: the zoom buttons cover no region`);
+    // Each date in the title is on one line.
+    const splits = await page.$$eval('h1 .nowrap', (spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
+    assert.ok(splits.length >= 1, `${at}: the title's dates are marked`);
+    for (const [text, lines] of splits) assert.equal(lines, 1, `${at}: "${text}" on one line`);
+    // A phone held upright and a desktop: the slider shows without scrolling.
+    const slider = await page.locator('input[type=range]').boundingBox();
+    if (w === 390 || w === 1280) assert.ok(slider.y + slider.height <= h, `${at}: slider at ${Math.round(slider.y)} px, on the first screen`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // On a phone only "+" has room; once zoomed, "−" and reset join it, and leave with the zoom.
+  const { page, context } = await ready(`${server.url}?lang=en`, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  assert.equal(await page.locator('.zoom-controls button').count(), 1);
+  await page.tap('.zoom-in');
+  await page.locator('.zoom-reset').waitFor();
+  assert.equal(await page.locator('.zoom-controls button').count(), 3);
+  await page.tap('.zoom-reset');
+  await page.locator('.zoom-reset').waitFor({ state: 'detached' });
+  await context.close();
+});
+
 test('play advances the dates and stops at the last one', async () => {
   const { page, errors, context } = await ready();
   await page.focus('input[type=range]');
