@@ -10,7 +10,6 @@ use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
 use crate::core::url::{Dark, DataSource, Notice, UrlState};
-use crate::core::wrap;
 use crate::view::charts::{Charts, DataTable};
 use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
@@ -20,6 +19,7 @@ use crate::view::map::{MapView, Sizing};
 use crate::view::search::RegionSearch;
 use crate::view::share::ShareBar;
 use crate::view::timeline::TimelineBar;
+use crate::view::unbroken;
 use crate::view::window;
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -76,18 +76,6 @@ fn prefers_reduced_motion() -> bool {
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .map(|m| m.matches())
         .unwrap_or(false)
-}
-
-/// `text` with each date in it ([`wrap::segments`]) set whole: a title never breaks as
-/// "（2020年2 / 月10日" or "1 / Mar 2020".
-fn unbroken(text: &str) -> Html {
-    html! {
-        <>{ for wrap::segments(text).into_iter().map(|(run, date)| if date {
-            html! { <span class="nowrap">{ run.to_string() }</span> }
-        } else {
-            html! { run.to_string() }
-        }) }</>
-    }
 }
 
 /// The illustrative badge's sentence. The full page has the method below the map; an embed has
@@ -975,7 +963,7 @@ pub fn Page(props: &PageProps) -> Html {
                         </button>
                     </div>
                 </div>
-                <p class="subtitle">{ meta.subtitle.get(lang) }</p>
+                <p class="subtitle">{ unbroken(meta.subtitle.get(lang)) }</p>
                 if meta.illustrative {
                     <p class="badge" role="note" data-illustrative="true">
                         <strong><span lang="zh-CN">{ "示意数据" }</span>{ " · " }<span lang="en">{ "Illustrative data" }</span></strong>
@@ -1066,7 +1054,7 @@ pub fn Page(props: &PageProps) -> Html {
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
                             <ul>{ for events_today.iter().map(|e| html! {
-                                <li>{ e.text.get(lang) }{ " " }
+                                <li>{ unbroken(e.text.get(lang)) }{ " " }
                                     <a href={e.source.url.clone()} target="_blank" rel="noopener noreferrer">{ e.source.name.get(lang) }</a>
                                 </li>
                             }) }</ul>

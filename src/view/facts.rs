@@ -3,6 +3,7 @@
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::view::app::SharedBundle;
+use crate::view::unbroken;
 use yew::prelude::*;
 
 /// Properties of [`Facts`].
@@ -32,15 +33,15 @@ pub fn Facts(props: &FactsProps) -> Html {
                 <ol class="fact-list">{ for ds.events.iter().map(|e| html! {
                     <li data-event-date={e.date.to_string()}>
                         <time datetime={e.date.to_string()}>{ format::date(e.date, lang) }</time>{ " " }
-                        <span>{ e.text.get(lang) }</span>{ " — " }
+                        <span>{ unbroken(e.text.get(lang)) }</span>{ " — " }
                         { link(&e.source.url, e.source.name.get(lang)) }
                     </li>
                 }) }</ol>
             }
             <h2 id="about-the-data">{ lang.pick("数据说明", "About the data") }</h2>
-            <p class="definition">{ meta.metric.definition.get(lang) }</p>
+            <p class="definition">{ unbroken(meta.metric.definition.get(lang)) }</p>
             if !meta.method.get(lang).is_empty() {
-                <p class="method">{ meta.method.get(lang) }</p>
+                <p class="method">{ unbroken(meta.method.get(lang)) }</p>
             }
             if !meta.sources.is_empty() {
                 <h3>{ lang.pick("来源", "Sources") }</h3>

@@ -21,6 +21,18 @@ mod tooltip;
 
 pub use app::{App, Page, PageProps, SharedBundle};
 
+/// `text` with each date in it ([`crate::core::wrap::segments`]) set whole (a `nowrap` span): a
+/// title or a sentence never breaks as "（2020年2 / 月10日" or "1 / Mar 2020".
+pub(crate) fn unbroken(text: &str) -> yew::Html {
+    yew::html! {
+        <>{ for crate::core::wrap::segments(text).into_iter().map(|(run, date)| if date {
+            yew::html! { <span class="nowrap">{ run.to_string() }</span> }
+        } else {
+            yew::html! { run.to_string() }
+        }) }</>
+    }
+}
+
 /// The browser window, or `None` outside a browser. Server-side rendering runs the same component
 /// code natively, where touching a browser global would panic, so view code asks here instead of
 /// calling `web_sys::window()` directly.
