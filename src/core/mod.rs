@@ -13,6 +13,7 @@ pub mod geo;
 pub mod i18n;
 pub mod ingest;
 pub mod keys;
+pub mod labels;
 pub mod names;
 pub mod projection;
 pub mod room;

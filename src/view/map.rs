@@ -11,6 +11,7 @@
 //! reading order, Enter or Space selects, and focusing one shows its tooltip. Each region's
 //! `aria-label` says its name, date and value.
 
+use crate::core::bundle::RegionInfo;
 use crate::core::choropleth::{self, Mode};
 use crate::core::dataset::Value;
 use crate::core::format;
@@ -370,6 +371,17 @@ pub fn MapView(props: &MapProps) -> Html {
     // Labels grow with the map, up to 18 px on a wide one, and up to 24 px in presenter mode
     // (read from the back of a room; the map is then as tall as the screen allows).
     let font = (width / 48.0).clamp(10.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
+    // A label's name: the short Chinese (贵阳, 黔东南州), or the English.
+    let label_name = move |info: &RegionInfo| match lang {
+        Lang::Zh => short_zh(&info.name.zh),
+        Lang::En => info.name.get(Lang::En).to_string(),
+    };
+    // As large as that, but no two labels overlapping: smaller, or names without values, on a
+    // small map. Once per size and language (with the widest value under every name), never per date.
+    let fit = *use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
+        let names: Vec<String> = bundle.regions.iter().map(label_name).collect();
+        crate::core::labels::largest(&p.labels, &names, &format::percent(100.0, *lang), font)
+    });
     let present = *sizing == Sizing::Present;
     let focus_region = {
         let (svg_ref, active, view, paths, pointer) =
@@ -492,17 +504,16 @@ pub fn MapView(props: &MapProps) -> Html {
         // White names keep a dark enough halo to stay readable where a long one (Liupanshui) runs
         // past its region's edge onto the page.
         let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.6)" } else { "rgba(255,255,255,0.7)" };
-        let name = match lang {
-            Lang::Zh => short_zh(&info.name.zh),
-            Lang::En => info.name.get(Lang::En).to_string(),
-        };
+        let name = label_name(info);
         let value_text = s.text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
         let (x, y) = (x * v.k + v.x, y * v.k + v.y);
         html! {
-            <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", y - font * 0.2)} fill={text.to_string()}
-                stroke={halo} font-size={format!("{font:.1}")}>
+            <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", fit.baseline(y))} fill={text.to_string()}
+                stroke={halo} font-size={format!("{:.1}", fit.font)}>
                 <tspan x={format!("{x:.1}")} class="label-name">{ name }</tspan>
-                <tspan x={format!("{x:.1}")} dy="1.15em" class="label-value">{ value_text }</tspan>
+                if fit.values {
+                    <tspan x={format!("{x:.1}")} dy="1.15em" class="label-value">{ value_text }</tspan>
+                }
             </text>
         }
     });

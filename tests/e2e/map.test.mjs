@@ -131,9 +131,10 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
 });
 
 test('on a phone: zoom in a corner no region fills, titles unbroken inside dates, the timeline on the first screen', async () => {
-  for (const [w, h, lang] of [[390, 844, 'zh'], [360, 740, 'en'], [320, 640, 'zh'], [1280, 800, 'zh'], [560, 900, 'en']]) {
-    const { page, errors, context } = await ready(`${server.url}?lang=${lang}&date=2020-02-19`, { viewport: { width: w, height: h }, hasTouch: w < 600, isMobile: w < 600 });
-    const at = `${w} × ${h} ${lang}`;
+  // The last: an embed in a 720 px frame of a 360 px column, without embed.js (a 240 px map).
+  for (const [w, h, lang, extra = ''] of [[390, 844, 'zh'], [360, 740, 'en'], [320, 640, 'zh'], [320, 640, 'en'], [1280, 800, 'zh'], [560, 900, 'en'], [360, 720, 'en', '&embed=1']]) {
+    const { page, errors, context } = await ready(`${server.url}?lang=${lang}&date=2020-02-19${extra}`, { viewport: { width: w, height: h }, hasTouch: w < 600, isMobile: w < 600 });
+    const at = `${w} × ${h} ${lang}${extra}`;
     // No region under any part of the zoom buttons (looked for with the buttons set aside).
     const covered = await page.evaluate(() => {
       const group = document.querySelector('.zoom-controls');
@@ -148,6 +149,17 @@ test('on a phone: zoom in a corner no region fills, titles unbroken inside dates
       return [...new Set(hits)];
     });
     assert.deepEqual(covered, [], `${at}: the zoom buttons cover no region`);
+    // No two map labels overlap, as drawn in the browser's own font; names keep their values
+    // where there is room (a phone held upright), and drop them where there is not.
+    const boxes = await page.$$eval('.labels text', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; }));
+    assert.equal(boxes.length, 9, at);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const apart = a[3] <= b[1] + 0.5 || b[3] <= a[1] + 0.5 || a[4] <= b[2] + 0.5 || b[4] <= a[2] + 0.5;
+      assert.ok(apart, `${at}: labels "${a[0]}" and "${b[0]}" overlap`);
+    }
+    if (w >= 390) assert.equal(await page.locator('.label-value').count(), 9, `${at}: values under the names`);
+    if (extra) assert.equal(await page.locator('.label-value').count(), 0, `${at}: a 240 px map has names alone`);
     // Each date in the title is on one line.
     const splits = await page.$$eval('h1 .nowrap', (spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
     assert.ok(splits.length >= 1, `${at}: the title's dates are marked`);
