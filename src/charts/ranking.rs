@@ -15,6 +15,20 @@ use crate::core::scale::{Diverging, Rgb, Sequential, NO_VALUE};
 
 /// Height of one bar's row, in pixels.
 pub const ROW: u32 = 26;
+/// Height of a row in a long ranking (more than [`DENSE_FROM`] bars): 88 counties in 26 px rows
+/// made a chart 2300 px tall beside a line chart of 300.
+pub const DENSE_ROW: u32 = 18;
+/// Bars above which rows are [`DENSE_ROW`] tall.
+pub const DENSE_FROM: usize = 30;
+
+/// The row height for `n` bars.
+pub fn row_height(n: usize) -> u32 {
+    if n > DENSE_FROM {
+        DENSE_ROW
+    } else {
+        ROW
+    }
+}
 
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,7 +151,7 @@ pub fn change_domain(rows: &[Row], extent: f64) -> (f64, f64) {
 
 /// The frame for `n` bars, `width` pixels wide.
 pub fn frame(width: u32, n: usize) -> Frame {
-    Frame { width: width.max(200), height: ROW * n as u32 + 34, left: 108, right: 76, top: 6, bottom: 28 }
+    Frame { width: width.max(200), height: row_height(n) * n as u32 + 34, left: 108, right: 76, top: 6, bottom: 28 }
 }
 
 /// The row under pixel `y`, if any.
@@ -145,7 +159,7 @@ pub fn row_at(frame: &Frame, y: f64, n: usize) -> Option<usize> {
     if y < frame.y0() {
         return None;
     }
-    let k = ((y - frame.y0()) / ROW as f64).floor() as usize;
+    let k = ((y - frame.y0()) / row_height(n) as f64).floor() as usize;
     (k < n).then_some(k)
 }
 
@@ -200,8 +214,8 @@ pub struct Bar {
 }
 
 /// Everything of one ranking, in pixels, for the view to turn into SVG elements. Positions inside
-/// a row are relative to its top ([`Bar::top`]): the bar spans `BAR_TOP..BAR_TOP + BAR_HEIGHT`
-/// and its texts sit on [`MID`].
+/// a row are relative to its top ([`Bar::top`]): the bar spans [`Layout::bar_top`] to
+/// `bar_top + bar_height`, and its texts sit on [`Layout::mid`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     /// The gridlines with their labels.
@@ -214,17 +228,33 @@ pub struct Layout {
     pub zero: i32,
     /// Right edge of the row labels.
     pub label_x: i32,
+    /// Height of each row ([`row_height`]).
+    pub row: i32,
     /// The bars, in the order of the dataset's regions (not by rank), so that a date step
     /// changes each region's element in place instead of moving elements around.
     pub bars: Vec<Bar>,
 }
 
-/// Offset of a bar's top inside its row.
-pub const BAR_TOP: i32 = 4;
-/// Height of a bar.
-pub const BAR_HEIGHT: i32 = ROW as i32 - 8;
-/// Vertical centre of a row, from its top: where its label and value text sit.
-pub const MID: i32 = ROW as i32 / 2;
+impl Layout {
+    /// Offset of a bar's top inside its row.
+    pub fn bar_top(&self) -> i32 {
+        if self.row < ROW as i32 {
+            2
+        } else {
+            4
+        }
+    }
+
+    /// Height of a bar.
+    pub fn bar_height(&self) -> i32 {
+        self.row - 2 * self.bar_top()
+    }
+
+    /// Vertical centre of a row, from its top: where its label and value text sit.
+    pub fn mid(&self) -> i32 {
+        self.row / 2
+    }
+}
 
 /// Lays out `rows` (sorted, as [`rows`] returns them) in `frame`: each bar at its rank, the bars
 /// listed in the dataset's order.
@@ -252,6 +282,7 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
         })
         .collect();
     let top = frame.y0() as i32;
+    let row_px = row_height(rows.len());
     let mut bars: Vec<Bar> = rows
         .iter()
         .enumerate()
@@ -275,7 +306,7 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
                 region: row.region,
                 code: row.code.clone(),
                 label: row.label.clone(),
-                top: top + (rank as u32 * ROW) as i32,
+                top: top + (rank as u32 * row_px) as i32,
                 span,
                 text,
                 text_x,
@@ -290,9 +321,10 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
     Layout {
         ticks,
         top,
-        axis_y: top + (ROW as usize * rows.len()) as i32,
+        axis_y: top + (row_px as usize * rows.len()) as i32,
         zero: zero as i32,
         label_x: x0 as i32 - 8,
+        row: row_px as i32,
         bars,
     }
 }
@@ -376,8 +408,23 @@ mod tests {
         let f = frame(480, r.len());
         let l = layout(&f, &r, &RATE);
         for bar in &l.bars {
-            let k = row_at(&f, (bar.top + MID) as f64, r.len()).unwrap();
+            let k = row_at(&f, (bar.top + l.mid()) as f64, r.len()).unwrap();
             assert_eq!(r[k].code, bar.code);
+        }
+    }
+
+    #[test]
+    fn a_long_ranking_has_denser_rows_that_still_hit_where_placed() {
+        let few: Vec<Row> = (0..DENSE_FROM).map(|k| row(k, Some(k as f64))).collect();
+        assert_eq!(layout(&frame(480, few.len()), &few, &RATE).row, ROW as i32, "30 bars: the usual rows");
+        let many: Vec<Row> = (0..88).map(|k| row(k, Some(100.0 - k as f64))).collect();
+        let f = frame(480, many.len());
+        assert_eq!(f.height, 88 * DENSE_ROW + 34, "88 bars: 1618 px, not 2322");
+        let l = layout(&f, &many, &RATE);
+        assert_eq!((l.row, l.bar_top(), l.bar_height(), l.mid()), (18, 2, 14, 9));
+        assert_eq!(l.axis_y, f.y0() as i32 + 88 * 18);
+        for bar in &l.bars {
+            assert_eq!(row_at(&f, (bar.top + l.mid()) as f64, many.len()), Some(bar.region), "{}", bar.code);
         }
     }
 

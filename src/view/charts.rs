@@ -344,8 +344,10 @@ pub fn RankingSvg(props: &RankingSvgProps) -> Html {
     // Tick labels hang 4 px below the gridlines' ends.
     let tick_y = (layout.axis_y + 4).to_string();
     let label_x = layout.label_x.to_string();
+    let (bar_top, bar_height, mid) =
+        (layout.bar_top().to_string(), layout.bar_height().to_string(), layout.mid().to_string());
     html! {
-        <svg class="ranking-svg" width={width.to_string()} height={height.to_string()}
+        <svg class={classes!("ranking-svg", (layout.row < ranking::ROW as i32).then_some("dense"))} width={width.to_string()} height={height.to_string()}
             viewBox={format!("0 0 {width} {height}")} fill={ink.clone()}>
             <defs>
                 <pattern id="rank-bound-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
@@ -363,21 +365,21 @@ pub fn RankingSvg(props: &RankingSvgProps) -> Html {
             }) }
             { for layout.bars.iter().map(|b| html! {
                 <g key={b.code.clone()} transform={format!("translate(0,{})", b.top)}>
-                    <text class={classes!("bar-label", b.selected.then_some("selected"))} x={label_x.clone()} y={ranking::MID.to_string()}
+                    <text class={classes!("bar-label", b.selected.then_some("selected"))} x={label_x.clone()} y={mid.clone()}
                         dy="0.5ex" text-anchor="end">{ &b.label }</text>
                     if let Some((a, x1)) = b.span {
-                        <rect x={a.to_string()} y={ranking::BAR_TOP.to_string()} width={(x1 - a).to_string()}
-                            height={ranking::BAR_HEIGHT.to_string()} fill={b.fill.to_string()} />
+                        <rect x={a.to_string()} y={bar_top.clone()} width={(x1 - a).to_string()}
+                            height={bar_height.clone()} fill={b.fill.to_string()} />
                         if b.lower_bound {
-                            <rect class="bar-bound" x={a.to_string()} y={ranking::BAR_TOP.to_string()} width={(x1 - a).to_string()}
-                                height={ranking::BAR_HEIGHT.to_string()} fill="url(#rank-bound-hatch)" />
+                            <rect class="bar-bound" x={a.to_string()} y={bar_top.clone()} width={(x1 - a).to_string()}
+                                height={bar_height.clone()} fill="url(#rank-bound-hatch)" />
                         }
                         if b.selected {
-                            <rect class="bar-frame" x={(a - 2).to_string()} y={(ranking::BAR_TOP - 2).to_string()}
-                                width={(x1 - a + 4).to_string()} height={(ranking::BAR_HEIGHT + 4).to_string()} />
+                            <rect class="bar-frame" x={(a - 2).to_string()} y={(layout.bar_top() - 2).to_string()}
+                                width={(x1 - a + 4).to_string()} height={(layout.bar_height() + 4).to_string()} />
                         }
                     }
-                    <text class="bar-value" x={b.text_x.to_string()} y={ranking::MID.to_string()} dy="0.5ex"
+                    <text class="bar-value" x={b.text_x.to_string()} y={mid.clone()} dy="0.5ex"
                         text-anchor={if b.text_end { "end" } else { "start" }}>{ &b.text }</text>
                 </g>
             }) }
