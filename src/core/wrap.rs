@@ -126,7 +126,9 @@ pub fn segments(s: &str) -> Vec<(&str, bool)> {
             }
         }
         if j > i && !kept.iter().any(|&(a, b)| a < j && i < b) {
-            kept.push((i, j));
+            // In order among the English runs (an insertion, not a sort: no sort code in the wasm
+            // for this).
+            kept.insert(kept.partition_point(|r| r.0 < i), (i, j));
             i = j;
         } else {
             i += s[i..].chars().next().map_or(1, char::len_utf8);
@@ -136,7 +138,6 @@ pub fn segments(s: &str) -> Vec<(&str, bool)> {
             }
         }
     }
-    kept.sort_unstable();
     let mut out = vec![];
     let mut at = 0;
     for (a, b) in kept {
