@@ -7,7 +7,7 @@
 //!
 //! Breaks fall at spaces, and between CJK characters, but never before closing punctuation
 //! (`，。）；：、”`) nor after opening punctuation (`（“`), as in Chinese typesetting, and never
-//! inside a date ([`segments`]: "1 Mar 2020", "2020年2月10日"; the page's titles use the same
+//! inside a date ([`segments`]: "1 Mar 2020", "2020年2月10日", "2020-02-20"; the page uses the same
 //! runs). A single word wider than the line (a URL) is cut between characters.
 
 /// `true` for characters set 1 em wide: CJK ideographs, kana, hangul, full-width forms and CJK
@@ -112,11 +112,18 @@ pub fn segments(s: &str) -> Vec<(&str, bool)> {
             }
         }
     }
-    // Chinese: digits each followed by 年, 月 or 日.
+    // Chinese: digits each followed by 年, 月 or 日; and ISO dates (2020-02-20), which a browser
+    // would break at a hyphen.
     let mut i = 0;
     let bytes = s.as_bytes();
+    let iso = |at: usize| {
+        let b = &bytes[at..];
+        b.len() >= 10
+            && b[..10].iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
+            && !b.get(10).is_some_and(u8::is_ascii_digit)
+    };
     while i < s.len() {
-        let mut j = i;
+        let mut j = if iso(i) { i + 10 } else { i };
         loop {
             let digits = s[j..].bytes().take_while(u8::is_ascii_digit).count();
             let unit = s[j + digits..].chars().next().filter(|c| digits > 0 && matches!(c, '年' | '月' | '日'));
@@ -260,6 +267,8 @@ mod tests {
         assert_eq!(kept("Work resumption in Guizhou, 20 Feb 2021 (reported figures)"), ["20 Feb 2021"]);
         assert!(kept("10 enterprises in May, 2 in June").is_empty(), "no number beside a month");
         assert_eq!(kept("第12020年"), ["12020年"]);
+        assert_eq!(kept("中新网电（2020-02-20，gz.cnipai.com 转载）; 2021-02-23"), ["2020-02-20", "2021-02-23"]);
+        assert!(kept("12020-02-20 and 2020-02-201 and 2020-2-20").is_empty(), "only a whole ISO date");
         assert!(kept("no dates here, 100 % and 3 regions").is_empty());
         for s in ["贵州（2020年2月10日—3月1日）", "a 1 Mar 2020 b", "", "年月日", "9"] {
             assert_eq!(segments(s).iter().map(|r| r.0).collect::<String>(), s, "the runs make up the text");

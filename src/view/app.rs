@@ -1055,7 +1055,7 @@ pub fn Page(props: &PageProps) -> Html {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
                             <ul>{ for events_today.iter().map(|e| html! {
                                 <li>{ unbroken(e.text.get(lang)) }{ " " }
-                                    <a href={e.source.url.clone()} target="_blank" rel="noopener noreferrer">{ e.source.name.get(lang) }</a>
+                                    <a href={e.source.url.clone()} target="_blank" rel="noopener noreferrer">{ unbroken(e.source.name.get(lang)) }</a>
                                 </li>
                             }) }</ul>
                         }

@@ -15,6 +15,7 @@ use crate::core::scale::Diverging;
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
 use crate::view::hooks::{use_after_first_frame, use_details_open, use_size, use_trailing};
+use crate::view::unbroken;
 use yew::prelude::*;
 
 /// Properties of [`Charts`].
@@ -161,7 +162,7 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
         <figure class="chart time-chart">
             <figcaption>
                 <h2>{ match lang { Lang::Zh => format!("{}走势", metric), Lang::En => format!("{metric} over time") } }</h2>
-                <p class="chart-desc">{ &description }</p>
+                <p class="chart-desc">{ unbroken(&description) }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()}
                 data-cursor-index={index.to_string()} data-cursor-x={format!("{cursor_x:.0}")}
@@ -286,7 +287,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
         <figure class="chart ranking-chart">
             <figcaption>
                 <h2>{ if change { lang.pick("变化排名（百分点）", "Ranking of the change (percentage points)") } else { lang.pick("当日排名", "Ranking for the date") } }</h2>
-                <p class="chart-desc">{ &description }</p>
+                <p class="chart-desc">{ unbroken(&description) }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()} data-order={order}
                 data-measure={if change { "change" } else { "rate" }} style={format!("height:{}px", frame.height)} onclick={on_click}>

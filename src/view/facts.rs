@@ -16,7 +16,7 @@ pub struct FactsProps {
 }
 
 fn link(url: &str, text: &str) -> Html {
-    html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ text.to_string() }</a> }
+    html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ unbroken(text) }</a> }
 }
 
 /// The section under the map: what was reported, how the illustrative values were made, sources.

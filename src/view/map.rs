@@ -414,15 +414,22 @@ pub fn MapView(props: &MapProps) -> Html {
             let on_move = {
                 let (on_action, locate, code) = (on_action.clone(), locate.clone(), code.clone());
                 Callback::from(move |e: PointerEvent| {
+                    // A finger going down may be starting to scroll the page: its card waits for
+                    // the tap (a click), or a scroll over the map would leave one open.
+                    if e.pointer_type() == "touch" {
+                        return;
+                    }
                     locate(&e);
                     on_action.emit(Action::Hover(Some(code.clone())));
                 })
             };
             let on_tap = {
-                let (on_action, code, active) = (on_action.clone(), code.clone(), active.clone());
+                let (on_action, code, active, pointer, local) =
+                    (on_action.clone(), code.clone(), active.clone(), pointer.clone(), local.clone());
                 Callback::from(move |e: MouseEvent| {
                     e.stop_propagation();
                     active.set(k);
+                    pointer.set(local(e.client_x() as f64, e.client_y() as f64));
                     on_action.emit(Action::Hover(Some(code.clone())));
                     on_action.emit(Action::Select(Some(code.clone())));
                 })

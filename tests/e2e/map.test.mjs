@@ -119,6 +119,20 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
     assert.ok(w <= 320, `${lang}: 320 px, scrollWidth ${w}: ${wide}`);
     await narrow.context.close();
   }
+  // A finger that goes down on the map to scroll the page past it leaves no card behind.
+  {
+    const fresh = await ready(server.url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const gy = await fresh.page.locator('[data-region="520100"]').boundingBox();
+    const cdp = await fresh.context.newCDPSession(fresh.page);
+    const [x, y] = [gy.x + gy.width / 2, gy.y + gy.height / 2];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let k = 1; k <= 10; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - 20 * k }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await fresh.page.waitForTimeout(300);
+    assert.ok(await fresh.page.evaluate(() => window.scrollY) > 50, 'the page scrolled');
+    assert.equal(await fresh.page.locator('.tooltip').count(), 0, 'no card left open by a scroll over the map');
+    await fresh.context.close();
+  }
   // A region low on the map: its card opens upwards, so it ends above the map's bottom edge (not
   // over the legend, not off the screen) and starts on the screen.
   await page.tap('[data-region="522300"]');
@@ -160,9 +174,9 @@ test('on a phone: zoom in a corner no region fills, titles unbroken inside dates
     }
     if (w >= 390) assert.equal(await page.locator('.label-value').count(), 9, `${at}: values under the names`);
     if (extra) assert.equal(await page.locator('.label-value').count(), 0, `${at}: a 240 px map has names alone`);
-    // Each date in the title is on one line.
-    const splits = await page.$$eval('h1 .nowrap', (spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
-    assert.ok(splits.length >= 1, `${at}: the title's dates are marked`);
+    // Each date in the title, the facts, their sources and the charts' descriptions is on one line.
+    const splits = await page.$$eval('h1 .nowrap, .facts .nowrap, .event-caption .nowrap, .chart-desc .nowrap', (spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
+    assert.ok(splits.length >= (extra ? 1 : 10), `${at}: the dates are marked (${splits.length})`);
     for (const [text, lines] of splits) assert.equal(lines, 1, `${at}: "${text}" on one line`);
     // A phone held upright and a desktop: the slider shows without scrolling.
     const slider = await page.locator('input[type=range]').boundingBox();
