@@ -351,14 +351,20 @@ impl AppState {
         if without > 0 {
             out.push_str(&match lang {
                 Lang::Zh => format!("；{without} 个地区无数据"),
-                Lang::En => format!("; no data for {without}"),
+                Lang::En => format!("; no data for {without} region{}", if without == 1 { "" } else { "s" }),
             });
         }
-        if let Some(t) = ds.total(i) {
-            out.push_str(&match lang {
+        match ds.total(i) {
+            Some(t) => out.push_str(&match lang {
                 Lang::Zh => format!("；{} {}", ds.total_label(i, lang), format::value(&t, lang)),
                 Lang::En => format!("; {} {}", format::lower_first(&ds.total_label(i, lang)), format::value(&t, lang)),
-            });
+            }),
+            // A total on other dates but not this one (a region's counts missing): said, so the
+            // total's absence is not a puzzle. (Only scanned on such a date.)
+            None if (0..ds.dates.len()).any(|j| ds.total(j).is_some()) => {
+                out.push_str(lang.pick("；当日无全省合计", "; no province total that day"))
+            }
+            None => {}
         }
         if ds.meta.illustrative {
             out.push_str(lang.pick("（示意数据）", " (illustrative data)"));
@@ -737,8 +743,23 @@ mod tests {
         s.apply(&Action::SetLang(Lang::En));
         assert!(
             s.summary(&ds, &names(&ds, s.lang), 9).contains(" of 9 regions above")
-                && s.summary(&ds, &names(&ds, s.lang), 9).contains("; no data for 7")
+                && s.summary(&ds, &names(&ds, s.lang), 9).contains("; no data for 7 regions")
         );
+    }
+
+    #[test]
+    fn summary_says_one_region_lacks_data_and_the_total_is_missing_that_day() {
+        let mut ds = ds();
+        ds.regions[0].values[9] = None;
+        let mut s = AppState::new(ds.dates.len(), Lang::En);
+        s.apply(&Action::Seek(9));
+        let en = s.summary(&ds, &names(&ds, s.lang), 9);
+        assert!(en.contains("; no data for 1 region; no province total that day (illustrative data)."), "{en}");
+        s.apply(&Action::SetLang(Lang::Zh));
+        assert!(s.summary(&ds, &names(&ds, s.lang), 9).contains("；1 个地区无数据；当日无全省合计"));
+        // The day before, everything: the total is there.
+        s.apply(&Action::Seek(8));
+        assert!(!s.summary(&ds, &names(&ds, s.lang), 9).contains("无全省合计"));
     }
 
     #[test]
