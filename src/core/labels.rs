@@ -1,5 +1,6 @@
 //! How large the map's labels can be at one size of the map: the largest font at which no two
-//! labels overlap, and, on a map too small for that, names without their values.
+//! labels overlap; on a map too small for that, the value under a name is left out where it
+//! would collide (the name stays), and on the smallest maps the names stand alone.
 //!
 //! Label widths are estimated ([`crate::core::wrap::width_em`]; the core has no fonts). The sizing
 //! is made per map size and language with the widest value text ("100.0 %") under every name, so
@@ -7,34 +8,39 @@
 
 use crate::core::wrap::width_em;
 
-/// The labels' font size, and whether each name has its value under it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The labels' font size, and which names have their value under them.
+#[derive(Clone, Debug, PartialEq)]
 pub struct LabelFit {
     /// Font size of the names, in pixels (the values are 0.9 of it).
     pub font: f64,
-    /// The value line shows.
-    pub values: bool,
+    /// Per label (in the order given), whether its value line shows.
+    pub values: Vec<bool>,
 }
 
 impl LabelFit {
-    /// The first line's baseline for a label anchored at `y`: a name and a value sit around the
+    /// Whether label `k` shows its value.
+    pub fn has_value(&self, k: usize) -> bool {
+        self.values.get(k).copied().unwrap_or(false)
+    }
+
+    /// The first line's baseline for label `k` anchored at `y`: a name and a value sit around the
     /// anchor, a name alone on it.
-    pub fn baseline(&self, y: f64) -> f64 {
-        if self.values {
+    pub fn baseline(&self, k: usize, y: f64) -> f64 {
+        if self.has_value(k) {
             y - 0.2 * self.font
         } else {
             y + 0.35 * self.font
         }
     }
+}
 
-    /// The label's box around its anchor `[x, y]`, as `[x0, y0, x1, y1]`: the name (bold, so a
-    /// little wider than estimated) and the value line (0.9 em, one line of 1.15 em below).
-    fn bounds(&self, [x, y]: [f64; 2], name_em: f64, value_em: f64) -> [f64; 4] {
-        let f = self.font;
-        let half = 0.5 * f * if self.values { (name_em * 1.08).max(value_em * 0.9) } else { name_em * 1.08 };
-        let (top, bottom) = if self.values { (y - 1.05 * f, y + 0.85 * f) } else { (y - 0.5 * f, y + 0.55 * f) };
-        [x - half - PAD, top - PAD, x + half + PAD, bottom + PAD]
-    }
+/// Label `k`'s box around its anchor `[x, y]` at `font`, as `[x0, y0, x1, y1]`: the name (bold,
+/// so a little wider than estimated) and, with `value`, the value line (0.9 em, one line below).
+fn bounds(font: f64, value: bool, [x, y]: [f64; 2], name_em: f64, value_em: f64) -> [f64; 4] {
+    let f = font;
+    let half = 0.5 * f * if value { (name_em * 1.08).max(value_em * 0.9) } else { name_em * 1.08 };
+    let (top, bottom) = if value { (y - 1.05 * f, y + 0.85 * f) } else { (y - 0.5 * f, y + 0.55 * f) };
+    [x - half - PAD, top - PAD, x + half + PAD, bottom + PAD]
 }
 
 /// Room kept round each label, in pixels (its 3 px halo, half on each side).
@@ -43,38 +49,62 @@ const PAD: f64 = 1.5;
 const MIN_WITH_VALUES: f64 = 10.0;
 const MIN_ALONE: f64 = 9.0;
 
-/// The largest font from `max` down (in half pixels) at which the labels `names` at `anchors`
-/// (pixels; NaN anchors carry no label) do not overlap with `widest_value` under each; failing that
-/// at [`MIN_WITH_VALUES`] px, the largest at which the names alone do not (down to [`MIN_ALONE`] px,
-/// where they are drawn even if they touch).
+/// The labels' size for `names` at `anchors` (pixels; NaN anchors carry no label), each with
+/// `widest_value` under it:
+/// 1. the largest font from `max` down (in half pixels) at which no two overlap;
+/// 2. failing that at [`MIN_WITH_VALUES`] px, that size with the values left out one at a time
+///    (the label in the most collisions first) until none overlap;
+/// 3. failing that (names touching names), names alone at the largest font at which they do not
+///    overlap, down to [`MIN_ALONE`] px, where they are drawn even if they touch.
 pub fn largest(anchors: &[[f64; 2]], names: &[String], widest_value: &str, max: f64) -> LabelFit {
     let value_em = width_em(widest_value);
-    let labels: Vec<([f64; 2], f64)> = anchors
-        .iter()
-        .zip(names)
-        .filter(|(a, _)| a[0].is_finite() && a[1].is_finite())
-        .map(|(&a, n)| (a, width_em(n)))
-        .collect();
-    let clear = |fit: LabelFit| {
-        let boxes: Vec<[f64; 4]> = labels.iter().map(|&(a, em)| fit.bounds(a, em, value_em)).collect();
-        boxes
-            .iter()
-            .enumerate()
-            .all(|(i, a)| boxes[i + 1..].iter().all(|b| a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1]))
+    let placed: Vec<bool> = anchors.iter().map(|a| a[0].is_finite() && a[1].is_finite()).collect();
+    let ems: Vec<f64> = names.iter().map(|n| width_em(n)).collect();
+    // For each label, the labels it overlaps.
+    let collisions = |font: f64, values: &[bool]| -> Vec<Vec<usize>> {
+        let boxes: Vec<Option<[f64; 4]>> = (0..anchors.len())
+            .map(|k| {
+                placed[k].then(|| bounds(font, values[k], anchors[k], ems.get(k).copied().unwrap_or(0.0), value_em))
+            })
+            .collect();
+        let meet = |a: &[f64; 4], b: &[f64; 4]| !(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1]);
+        (0..boxes.len())
+            .map(|i| {
+                (0..boxes.len())
+                    .filter(|&j| j != i && matches!((&boxes[i], &boxes[j]), (Some(a), Some(b)) if meet(a, b)))
+                    .collect()
+            })
+            .collect()
     };
-    for (values, min) in [(true, MIN_WITH_VALUES), (false, MIN_ALONE)] {
-        let mut font = max.max(min);
-        loop {
-            if clear(LabelFit { font, values }) {
-                return LabelFit { font, values };
-            }
-            if font <= min {
-                break;
-            }
-            font = (font - 0.5).max(min);
+    let clear = |font: f64, values: &[bool]| collisions(font, values).iter().all(Vec::is_empty);
+    let all = vec![true; anchors.len()];
+    let mut font = max.max(MIN_WITH_VALUES);
+    loop {
+        if clear(font, &all) {
+            return LabelFit { font, values: all };
+        }
+        if font <= MIN_WITH_VALUES {
+            break;
+        }
+        font = (font - 0.5).max(MIN_WITH_VALUES);
+    }
+    let mut values = all;
+    loop {
+        let hits = collisions(font, &values);
+        // The label with a value in the most collisions (the later on a tie) gives its value up.
+        let worst = (0..hits.len()).filter(|&k| values[k] && !hits[k].is_empty()).max_by_key(|&k| (hits[k].len(), k));
+        match worst {
+            Some(k) => values[k] = false,
+            None if hits.iter().all(Vec::is_empty) => return LabelFit { font, values },
+            None => break,
         }
     }
-    LabelFit { font: MIN_ALONE, values: false }
+    let none = vec![false; anchors.len()];
+    let mut font = max.max(MIN_ALONE);
+    while font > MIN_ALONE && !clear(font, &none) {
+        font = (font - 0.5).max(MIN_ALONE);
+    }
+    LabelFit { font, values: none }
 }
 
 #[cfg(test)]
@@ -88,34 +118,43 @@ mod tests {
     #[test]
     fn labels_far_apart_keep_the_largest_font_and_their_values() {
         let fit = largest(&[[50.0, 50.0], [300.0, 300.0]], &names(&["Zunyi", "Anshun"]), "100.0 %", 16.0);
-        assert_eq!(fit, LabelFit { font: 16.0, values: true });
+        assert_eq!(fit, LabelFit { font: 16.0, values: vec![true, true] });
     }
 
     #[test]
     fn close_labels_shrink_until_they_part() {
         // Side by side, 85 px apart: "Qiandongnan" and "Qiannan" at 16 px are about 116 and 73 px wide.
         let fit = largest(&[[100.0, 100.0], [185.0, 100.0]], &names(&["Qiandongnan", "Qiannan"]), "100.0 %", 16.0);
-        assert!(fit.values && fit.font < 16.0 && fit.font >= MIN_WITH_VALUES, "{fit:?}");
-        let bigger = LabelFit { font: fit.font + 0.5, ..fit };
-        let (a, b) = (
-            bigger.bounds([100.0, 100.0], width_em("Qiandongnan"), 3.6),
-            bigger.bounds([185.0, 100.0], width_em("Qiannan"), 3.6),
-        );
+        assert!(fit.values == [true, true] && fit.font < 16.0 && fit.font >= MIN_WITH_VALUES, "{fit:?}");
+        let bigger = fit.font + 0.5;
+        let a = bounds(bigger, true, [100.0, 100.0], width_em("Qiandongnan"), 3.6);
+        let b = bounds(bigger, true, [185.0, 100.0], width_em("Qiannan"), 3.6);
         assert!(a[2] > b[0], "half a pixel larger would overlap");
     }
 
     #[test]
-    fn too_close_for_values_the_names_stand_alone() {
-        // One above the other, 16 px apart: two lines do not fit at 10 px, one does.
-        let fit = largest(&[[100.0, 100.0], [100.0, 116.0]], &names(&["贵阳", "安顺"]), "100.0 %", 12.0);
-        assert!(!fit.values);
-        assert!(fit.font >= MIN_ALONE, "{fit:?}");
-        assert_eq!(fit.baseline(100.0), 100.0 + 0.35 * fit.font, "a name alone sits on its anchor");
+    fn where_values_would_collide_they_are_left_out_one_label_at_a_time() {
+        // The second close under the first, the third far off: of the two that collide (once
+        // each), the later gives its value up; the others keep theirs.
+        let anchors = [[100.0, 100.0], [100.0, 118.0], [300.0, 100.0]];
+        let fit = largest(&anchors, &names(&["贵阳", "安顺", "遵义"]), "100.0 %", 12.0);
+        assert_eq!(fit.font, MIN_WITH_VALUES, "shrunk as far as values go first");
+        assert_eq!(fit.values, [true, false, true], "{fit:?}");
+        assert_eq!(fit.baseline(1, 118.0), 118.0 + 0.35 * fit.font, "a name alone sits on its anchor");
+        assert_eq!(fit.baseline(0, 100.0), 100.0 - 0.2 * fit.font);
+        // A label between two others, colliding with both, gives its value up first.
+        let stack = [[100.0, 100.0], [100.0, 118.0], [100.0, 138.0]];
+        assert_eq!(largest(&stack, &names(&["贵阳", "安顺", "遵义"]), "100.0 %", 12.0).values, [true, false, true]);
+    }
+
+    #[test]
+    fn names_touching_names_stand_alone_and_shrink() {
+        // One above the other, 14 px apart: even one value does not fit; names alone do at 10 px.
+        let fit = largest(&[[100.0, 100.0], [100.0, 114.0]], &names(&["贵阳", "安顺"]), "100.0 %", 12.0);
+        assert_eq!(fit.values, [false, false], "{fit:?}");
         // On top of each other nothing fits: the smallest names are drawn anyway.
-        assert_eq!(
-            largest(&[[1.0, 1.0], [1.0, 1.0]], &names(&["a", "b"]), "1 %", 12.0),
-            LabelFit { font: MIN_ALONE, values: false }
-        );
+        let fit = largest(&[[1.0, 1.0], [1.0, 1.0]], &names(&["a", "b"]), "1 %", 12.0);
+        assert_eq!(fit, LabelFit { font: MIN_ALONE, values: vec![false, false] });
     }
 
     #[test]
@@ -123,23 +162,28 @@ mod tests {
         use crate::core::bundle::Bundle;
         use crate::core::i18n::Lang;
         let b = Bundle::embedded();
-        let names: Vec<String> = b.shapes.regions.iter().map(|r| b.label(&r.code, Lang::En)).collect();
-        let at = |w: f64| {
+        let at = |w: f64, lang: Lang| {
+            let names: Vec<String> = b.shapes.regions.iter().map(|r| b.label(&r.code, lang)).collect();
             let p = b.shapes.paths(w, (w - 12.0) * b.shapes.aspect() + 12.0, 6.0);
-            largest(&p.labels, &names, "100.0 %", (w / 48.0).clamp(10.0, 18.0))
+            largest(&p.labels, &names, "100.0 %", (w / 48.0).clamp(13.0, 18.0))
         };
-        assert_eq!(
-            at(740.0),
-            LabelFit { font: 740.0 / 48.0, values: true },
-            "a desktop's map: as large as its width allows"
-        );
-        assert_eq!(at(358.0), LabelFit { font: 10.0, values: true }, "a 390 px phone");
-        assert_eq!(at(240.0), LabelFit { font: 10.0, values: false }, "a narrow embed: names alone");
+        let kept = |fit: &LabelFit| fit.values.iter().filter(|v| **v).count();
+        let desktop = at(740.0, Lang::En);
+        assert_eq!((desktop.font, kept(&desktop)), (740.0 / 48.0, 9), "a desktop's map: as large as its width allows");
+        let phone = at(358.0, Lang::Zh);
+        assert_eq!((phone.font, kept(&phone)), (13.0, 9), "a 390 px phone, in Chinese");
+        let phone = at(358.0, Lang::En);
+        assert!(phone.font >= 12.0 && kept(&phone) == 9, "in English: {phone:?}");
+        // A narrow embed: the smallest size with values, and only where they collide, names alone.
+        let embed = at(240.0, Lang::En);
+        assert_eq!(embed.font, MIN_WITH_VALUES);
+        assert!((4..9).contains(&kept(&embed)), "{embed:?}");
+        assert!(embed.values[2] && embed.values[7], "遵义 and 黔东南, with room round them, keep theirs");
     }
 
     #[test]
     fn unlabelled_regions_are_ignored() {
         let fit = largest(&[[f64::NAN, f64::NAN], [1.0, 1.0], [f64::NAN, 1.0]], &names(&["a", "b", "c"]), "1 %", 14.0);
-        assert_eq!(fit, LabelFit { font: 14.0, values: true });
+        assert_eq!(fit, LabelFit { font: 14.0, values: vec![true; 3] });
     }
 }

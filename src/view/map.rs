@@ -370,7 +370,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let v = *view;
     // Labels grow with the map, up to 18 px on a wide one, and up to 24 px in presenter mode
     // (read from the back of a room; the map is then as tall as the screen allows).
-    let font = (width / 48.0).clamp(10.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
+    let font = (width / 48.0).clamp(13.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
     // A label's name: the short Chinese (贵阳, 黔东南州), or the English.
     let label_name = move |info: &RegionInfo| match lang {
         Lang::Zh => short_zh(&info.name.zh),
@@ -378,7 +378,7 @@ pub fn MapView(props: &MapProps) -> Html {
     };
     // As large as that, but no two labels overlapping: smaller, or names without values, on a
     // small map. Once per size and language (with the widest value under every name), never per date.
-    let fit = *use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
+    let fit = use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
         let names: Vec<String> = bundle.regions.iter().map(label_name).collect();
         crate::core::labels::largest(&p.labels, &names, &format::percent(100.0, *lang), font)
     });
@@ -505,7 +505,7 @@ pub fn MapView(props: &MapProps) -> Html {
         });
     let labelled = bundle.shapes.labelled();
     // Labels stay the same size when zoomed: placed at the zoomed position, outside the transform.
-    let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).map(|((shape, &[x, y]), info)| {
+    let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).enumerate().map(|(k, ((shape, &[x, y]), info))| {
         let s = shown(&shape.code);
         let text = s.fill.text_on();
         // White names keep a dark enough halo to stay readable where a long one (Liupanshui) runs
@@ -515,10 +515,10 @@ pub fn MapView(props: &MapProps) -> Html {
         let value_text = s.text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
         let (x, y) = (x * v.k + v.x, y * v.k + v.y);
         html! {
-            <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", fit.baseline(y))} fill={text.to_string()}
+            <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", fit.baseline(k, y))} fill={text.to_string()}
                 stroke={halo} font-size={format!("{:.1}", fit.font)}>
                 <tspan x={format!("{x:.1}")} class="label-name">{ name }</tspan>
-                if fit.values {
+                if fit.has_value(k) {
                     <tspan x={format!("{x:.1}")} dy="1.15em" class="label-value">{ value_text }</tspan>
                 }
             </text>

@@ -164,7 +164,7 @@ test('on a phone: zoom in a corner no region fills, titles unbroken inside dates
     });
     assert.deepEqual(covered, [], `${at}: the zoom buttons cover no region`);
     // No two map labels overlap, as drawn in the browser's own font; names keep their values
-    // where there is room (a phone held upright), and drop them where there is not.
+    // where there is room (a phone held upright), and only the values that would collide go.
     const boxes = await page.$$eval('.labels text', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; }));
     assert.equal(boxes.length, 9, at);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -173,7 +173,10 @@ test('on a phone: zoom in a corner no region fills, titles unbroken inside dates
       assert.ok(apart, `${at}: labels "${a[0]}" and "${b[0]}" overlap`);
     }
     if (w >= 390) assert.equal(await page.locator('.label-value').count(), 9, `${at}: values under the names`);
-    if (extra) assert.equal(await page.locator('.label-value').count(), 0, `${at}: a 240 px map has names alone`);
+    if (extra) {
+      const values = await page.locator('.label-value').count();
+      assert.ok(values > 0 && values < 9, `${at}: a 240 px map leaves out only the values that would collide (${values} kept)`);
+    }
     // Each date in the title, the facts, their sources and the charts' descriptions is on one line.
     const splits = await page.$$eval('h1 .nowrap, .facts .nowrap, .event-caption .nowrap, .chart-desc .nowrap', (spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
     assert.ok(splits.length >= (extra ? 1 : 10), `${at}: the dates are marked (${splits.length})`);
