@@ -137,6 +137,15 @@ test('a host page without the script: the whole map fits the fixed-height iframe
     const other = await fits(`640 px, ${date}`);
     assert.equal(other.map, wide.map, `a date step does not resize the map (${date})`);
   }
+  // Compare mode's readout ("Change since 10 Feb 2020: +69.6 pp") is long: it wraps, and the
+  // legend beside it keeps its ramp (it was crushed to 45 px).
+  {
+    const cmp = await open(browser, `${server.url}?embed=1&lang=en&date=2020-03-01&compare=2020-02-10`, { viewport: { width: 640, height: 720 } });
+    await cmp.page.locator('.legend-diverging').waitFor();
+    const legend = await cmp.page.locator('.legend').boundingBox();
+    assert.ok(legend.width >= 220, `the compare legend is ${Math.round(legend.width)} px wide`);
+    await cmp.context.close();
+  }
   // A phone-width column cannot hold it all in 720 px with a readable map: the map keeps 220 px
   // and the frame scrolls, so nothing is out of reach.
   const wideWidth = Number(await frame.locator('.map svg').getAttribute('width'));
