@@ -94,6 +94,16 @@ fn illustrative_note(level: &str, embed: bool, lang: Lang) -> String {
     }
 }
 
+/// The badge's sentence cut to what a narrow embed has room for: that the values are not
+/// reported (the source line under the map links to how they were made).
+fn illustrative_note_short(level: &str, lang: Lang) -> String {
+    let (zh, _, en) = format::level_words(level);
+    match lang {
+        Lang::Zh => format!("{zh}数值并非报道数字。"),
+        Lang::En => format!("The {en} values are not reported figures."),
+    }
+}
+
 /// `true` inside an iframe.
 fn in_iframe() -> bool {
     window().map(|w| w.parent().ok().flatten().map(|p| p != w).unwrap_or(false)).unwrap_or(false)
@@ -968,7 +978,13 @@ pub fn Page(props: &PageProps) -> Html {
                     <p class="badge" role="note" data-illustrative="true">
                         <strong><span lang="zh-CN">{ "示意数据" }</span>{ " · " }<span lang="en">{ "Illustrative data" }</span></strong>
                         { " — " }
-                        { illustrative_note(&meta.region_level, embed, lang) }
+                        if embed {
+                            // A phone-width embed shows the short sentence (CSS picks one).
+                            <span class="note-long">{ illustrative_note(&meta.region_level, embed, lang) }</span>
+                            <span class="note-short">{ illustrative_note_short(&meta.region_level, lang) }</span>
+                        } else {
+                            { illustrative_note(&meta.region_level, embed, lang) }
+                        }
                     </p>
                 }
             </header>

@@ -170,6 +170,10 @@ test('a host page without the script: the whole map fits the fixed-height iframe
       source: document.querySelector('.source-line').getBoundingClientRect().bottom, client: html.clientHeight };
   });
   assert.ok(narrow.map >= 220, `the map stays readable (${narrow.map} px)`);
+  // The badge's short sentence there (two lines, not four), still saying the data are illustrative.
+  assert.ok(await frame.locator('.badge .note-short').isVisible() && !(await frame.locator('.badge .note-long').isVisible()),
+    'a phone-width embed has the short sentence');
+  assert.match(await frame.locator('.badge').innerText(), /Illustrative data — .*not reported figures|示意数据.*并非报道数字/);
   assert.ok(narrow.max > 0 && narrow.top === narrow.max, `the frame scrolls (${narrow.top} of ${narrow.max} px)`);
   assert.ok(narrow.source <= narrow.client, 'scrolled to the end, the sources are in view');
   await page.screenshot({ path: path.join(ARTIFACTS, 'embed-fixed-height.png'), fullPage: true });
