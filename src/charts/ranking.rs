@@ -48,6 +48,9 @@ pub struct Row {
     pub counts: Option<crate::core::dataset::Counts>,
     /// Fill.
     pub color: Rgb,
+    /// The value was made, not reported (an illustrative dataset's): written with one decimal
+    /// ([`crate::core::format::value_with`]).
+    pub made: bool,
 }
 
 /// What the bars show.
@@ -78,7 +81,7 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
                     None => (None, Bound::Exact, None, NO_VALUE),
                 },
             };
-            Row { region: k, code: s.code.clone(), label, value, bound, counts, color }
+            Row { region: k, code: s.code.clone(), label, value, bound, counts, color, made: ds.meta.illustrative }
         })
         .collect();
     rows.sort_by(|a, b| match (a.value, b.value) {
@@ -95,7 +98,11 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
 pub fn value_text(row: &Row, lang: Lang, change: bool) -> String {
     match row.value {
         Some(v) if change => format::change(v, lang),
-        Some(v) => format::value(&crate::core::dataset::Value { rate: v, bound: row.bound, counts: row.counts }, lang),
+        Some(v) => format::value_with(
+            &crate::core::dataset::Value { rate: v, bound: row.bound, counts: row.counts },
+            lang,
+            row.made,
+        ),
         None => lang.pick("无数据", "no data").to_string(),
     }
 }
@@ -370,6 +377,7 @@ mod tests {
             bound: Bound::Exact,
             counts: None,
             color: NO_VALUE,
+            made: false,
         }
     }
 

@@ -307,7 +307,7 @@ pub fn describe(ds: &Dataset, labels: &[String], index: usize, selected: Option<
     };
     if let Some((k, s)) = selected.and_then(|c| ds.regions.iter().enumerate().find(|(_, s)| s.code == c)) {
         let label = labels.get(k).cloned().unwrap_or_default();
-        let v = s.values.get(index).copied().flatten().map(|v| format::value(&v, lang));
+        let v = s.values.get(index).copied().flatten().map(|v| ds.value_text(&v, lang));
         let v = v.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
         out.push_str(&match lang {
             Lang::Zh => format!("突出显示：{label}，当日 {v}。"),

@@ -47,7 +47,7 @@ pub fn shown(ds: &Dataset, code: &str, mode: Mode, lang: Lang) -> Shown {
         Mode::Rate { index } => match ds.value(code, index) {
             Some(v) => Shown {
                 fill: Sequential::rate().color(v.rate),
-                text: Some(format::value(&v, lang)),
+                text: Some(ds.value_text(&v, lang)),
                 lower_bound: v.bound == crate::core::dataset::Bound::MoreThan,
             },
             None => Shown { fill: NO_VALUE, text: None, lower_bound: false },

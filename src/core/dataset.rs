@@ -589,6 +589,13 @@ impl Dataset {
         }
     }
 
+    /// A region's value as text ([`crate::core::format::value`]): an illustrative dataset's
+    /// values were made, not reported, so every exact one has one decimal (the 88 counties' "61.0 %"
+    /// beside "61.1 %"); a reported value keeps the precision it was reported with.
+    pub fn value_text(&self, v: &Value, lang: Lang) -> String {
+        crate::core::format::value_with(v, lang, self.meta.illustrative)
+    }
+
     /// Events on date index `i`.
     pub fn events_on(&self, i: usize) -> impl Iterator<Item = &Event> {
         let d = self.dates.get(i).copied();

@@ -50,8 +50,15 @@ fn unit_percent(n: &str, lang: Lang) -> String {
 /// "71.0 %"), and a bound is written as reported ("more than 60 %"): a decimal the source did not
 /// give would be a claim it did not make.
 pub fn value(v: &Value, lang: Lang) -> String {
-    let n = match (v.bound, v.counts) {
-        (Bound::Exact, Some(_)) => percent(v.rate, lang),
+    value_with(v, lang, false)
+}
+
+/// [`value`], but with `made` (the value was made, not reported: an illustrative dataset's)
+/// every exact rate has one decimal, as computed ones do, so that such values read alike
+/// ("61.0 %" beside "61.1 %", not "61 %").
+pub fn value_with(v: &Value, lang: Lang, made: bool) -> String {
+    let n = match (v.bound, v.counts.is_some() || made) {
+        (Bound::Exact, true) => percent(v.rate, lang),
         _ => percent_tick(v.rate, lang),
     };
     match (v.bound, lang) {
@@ -242,6 +249,22 @@ mod tests {
             counts: Some(crate::core::dataset::Counts { resumed: 61, due: 100 }),
         };
         assert_eq!(value(&counted, Lang::Zh), "61.0%", "a computed rate has one decimal");
+        let made = Value { rate: 61.0, bound: Bound::Exact, counts: None };
+        assert_eq!(value_with(&made, Lang::En, true), "61.0\u{a0}%", "a made value reads like its neighbours");
+        assert_eq!(value_with(&bound, Lang::En, true), "more than 60\u{a0}%", "a bound stays as reported");
+    }
+
+    #[test]
+    fn a_dataset_writes_its_values_by_what_they_are() {
+        let read = |p: &str| std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap();
+        let counties =
+            crate::core::dataset::Dataset::from_json(&read("static/data/resumption-2020-counties.json")).unwrap();
+        let v =
+            counties.regions.iter().flat_map(|r| r.values.iter().flatten()).find(|v| v.rate == 61.0).copied().unwrap();
+        assert_eq!(counties.value_text(&v, Lang::En), "61.0\u{a0}%", "illustrative: one decimal, as 61.1 % beside it");
+        let reported = crate::core::dataset::Dataset::from_json(&read("static/data/resumption-2021.json")).unwrap();
+        let v = reported.value(&reported.regions[0].code, 0).unwrap();
+        assert!(!reported.value_text(&v, Lang::En).contains(".0"), "reported: as reported");
     }
 
     #[test]

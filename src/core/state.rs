@@ -330,7 +330,7 @@ impl AppState {
             Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
         // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
-        let texts: Vec<String> = vals.iter().map(|x| format::value(&x.1, lang)).collect();
+        let texts: Vec<String> = vals.iter().map(|x| ds.value_text(&x.1, lang)).collect();
         let (k_top, k_bottom) = format::level_ends(&texts);
         if let (Some(hv), Some(lv)) = (texts.first(), texts.last()) {
             if vals.len() > 1 && k_top == vals.len() {

@@ -200,7 +200,10 @@ pub fn DataTable(props: &TableProps) -> Html {
     let (bundle, lang) = (&props.bundle, props.lang);
     let ds = &bundle.dataset;
     let n = ds.dates.len();
+    // Regions' values as the dataset writes them; totals as computed or reported.
     let cell =
+        |v: Option<crate::core::dataset::Value>| v.map(|v| ds.value_text(&v, lang)).unwrap_or_else(|| "–".into());
+    let total_cell =
         |v: Option<crate::core::dataset::Value>| v.map(|v| format::value(&v, lang)).unwrap_or_else(|| "–".into());
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick("逐日数据表", "Daily data table")}>
@@ -222,7 +225,7 @@ pub fn DataTable(props: &TableProps) -> Html {
                             <th scope="row">{ ds.total_label(first, lang) }{
                                 if ds.meta.illustrative && !ds.total_is_reported(first) { lang.pick("（示意）", " (illustrative)") } else { "" }
                             }</th>
-                            { for (0..n).map(|i| html! { <td>{ cell(ds.total(i)) }</td> }) }
+                            { for (0..n).map(|i| html! { <td>{ total_cell(ds.total(i)) }</td> }) }
                         </tr>
                     }
                 </tbody>

@@ -102,7 +102,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
             <p class="tt-date">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
             <p class="tt-value">
                 { ds.meta.metric.name.get(lang) }{ lang.pick("：", ": ") }
-                <strong>{ value.map(|v| format::value(&v, lang)).unwrap_or_else(|| lang.pick("无数据", "no data").to_string()) }</strong>
+                <strong>{ value.map(|v| ds.value_text(&v, lang)).unwrap_or_else(|| lang.pick("无数据", "no data").to_string()) }</strong>
             </p>
             if let Some(v) = value.and_then(|v| v.counts) {
                 <p class="tt-counts">{ match lang {
