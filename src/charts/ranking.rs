@@ -119,6 +119,19 @@ pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
             Lang::En => format!("Bar chart: {what}, no data."),
         };
     };
+    if let ([only], [text]) = (with_value.as_slice(), texts.as_slice()) {
+        // One region with a value is neither highest nor lowest.
+        return match lang {
+            Lang::Zh => format!(
+                "条形图：{what}，{} 个地区中只有{}有数据（{text}）。",
+                rows.len(),
+                format::zh_space(&only.label)
+            ),
+            Lang::En => {
+                format!("Bar chart: {what}, only {} of {} regions has a value ({text}).", only.label, rows.len())
+            }
+        };
+    }
     let (k_top, k_bottom) = format::level_ends(&texts);
     if with_value.len() > 1 && k_top == with_value.len() {
         // All at one value: no region is "highest" or "lowest".
@@ -527,6 +540,16 @@ mod tests {
         let change = rows(&ds, &labels, Measure::Change { from: 2, to: 9, scale });
         let text = describe(&change, "change", Lang::En, true);
         assert!(text.contains("highest Qianxinan (+28.4\u{a0}pp), lowest 5 regions (+24.1\u{a0}pp)"), "{text}");
+        // One region with a value: neither highest nor lowest.
+        let mut one = Bundle::embedded().dataset;
+        for r in one.regions.iter_mut().skip(1) {
+            r.values[9] = None;
+        }
+        let r = rows(&one, &labels, Measure::Rate(9));
+        assert_eq!(
+            describe(&r, "rate on 19 Feb 2020", Lang::En, false),
+            "Bar chart: rate on 19 Feb 2020, only Guiyang of 9 regions has a value (66.5\u{a0}%)."
+        );
     }
 
     #[test]

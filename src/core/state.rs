@@ -325,9 +325,11 @@ impl AppState {
         let above =
             vals.iter().filter(|(_, v)| v.rate > 60.0 || (v.rate >= 60.0 && v.bound == Bound::MoreThan)).count();
         let d = format::date(date, lang);
-        let mut out = match lang {
-            Lang::Zh => format!("{d}：{n} 个地区中 {above} 个{}高于60%", ds.meta.metric.name.get(lang)),
-            Lang::En => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
+        let mut out = match (lang, vals.is_empty()) {
+            (Lang::Zh, true) => format!("{d}：各地区均无数据"),
+            (Lang::En, true) => format!("On {d}, no region has a value"),
+            (Lang::Zh, false) => format!("{d}：{n} 个地区中 {above} 个{}高于60%", ds.meta.metric.name.get(lang)),
+            (Lang::En, false) => format!("On {d}, {above} of {n} regions above {}", format::percent_tick(60.0, lang)),
         };
         // Level = reads the same on the page (62.3 % and 62.34 % are level to the reader).
         let texts: Vec<String> = vals.iter().map(|x| ds.value_text(&x.1, lang)).collect();
@@ -348,7 +350,7 @@ impl AppState {
             }
         }
         let without = n - vals.len();
-        if without > 0 {
+        if without > 0 && !vals.is_empty() {
             out.push_str(&match lang {
                 Lang::Zh => format!("；{without} 个地区无数据"),
                 Lang::En => format!("; no data for {without} region{}", if without == 1 { "" } else { "s" }),
@@ -760,6 +762,20 @@ mod tests {
         // The day before, everything: the total is there.
         s.apply(&Action::Seek(8));
         assert!(!s.summary(&ds, &names(&ds, s.lang), 9).contains("无全省合计"));
+    }
+
+    #[test]
+    fn summary_of_a_date_without_any_value_says_so() {
+        let mut ds = ds();
+        for r in &mut ds.regions {
+            r.values[9] = None;
+        }
+        let mut s = AppState::new(ds.dates.len(), Lang::En);
+        s.apply(&Action::Seek(9));
+        let en = s.summary(&ds, &names(&ds, s.lang), 9);
+        assert!(en.starts_with("On 19 Feb 2020, no region has a value;") && !en.contains("0 of 9"), "{en}");
+        s.apply(&Action::SetLang(Lang::Zh));
+        assert!(s.summary(&ds, &names(&ds, s.lang), 9).starts_with("2020年2月19日：各地区均无数据；"));
     }
 
     #[test]
