@@ -1114,7 +1114,7 @@ pub fn Page(props: &PageProps) -> Html {
                                 { for meta.sources.iter().enumerate().map(|(k, src)| html! { <>
                                     { if k > 0 { lang.pick("；", "; ") } else { "" } }
                                     // Dataset validation admits only http(s) source URLs.
-                                    <a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ src.name.get(lang) }</a>
+                                    <a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ unbroken(src.name.get(lang)) }</a>
                                 </> }) }
                             } else if let Some(origin) = &meta.origin {
                                 { lang.pick("数据：", "Data: ") }{ crate::core::date::truncate(origin, 80) }

@@ -13,7 +13,7 @@
 
 use crate::core::bundle::RegionInfo;
 use crate::core::choropleth::{self, Mode};
-use crate::core::dataset::Value;
+use crate::core::dataset::{Bound, Value};
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::names::short_zh;
@@ -377,10 +377,16 @@ pub fn MapView(props: &MapProps) -> Html {
         Lang::En => info.name.get(Lang::En).to_string(),
     };
     // As large as that, but no two labels overlapping: smaller, or names without values, on a
-    // small map. Once per size and language (with the widest value under every name), never per date.
+    // small map. Once per size and language (with the widest value under every name: "100.0 %",
+    // or "more than 100 %" when the data have lower bounds), never per date.
     let fit = use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
         let names: Vec<String> = bundle.regions.iter().map(label_name).collect();
-        crate::core::labels::largest(&p.labels, &names, &format::percent(100.0, *lang), font)
+        let widest = if bundle.shapes.labelled() && bundle.dataset.has_lower_bounds() {
+            format::value(&Value { rate: 100.0, bound: Bound::MoreThan, counts: None }, *lang)
+        } else {
+            format::percent(100.0, *lang)
+        };
+        crate::core::labels::largest(&p.labels, &names, &widest, font)
     });
     let present = *sizing == Sizing::Present;
     let focus_region = {
@@ -426,11 +432,15 @@ pub fn MapView(props: &MapProps) -> Html {
             let on_tap = {
                 let (on_action, code, active, pointer, local) =
                     (on_action.clone(), code.clone(), active.clone(), pointer.clone(), local.clone());
+                let was_selected = selected.as_deref() == Some(code.as_str());
                 Callback::from(move |e: MouseEvent| {
                     e.stop_propagation();
                     active.set(k);
                     pointer.set(local(e.client_x() as f64, e.client_y() as f64));
-                    on_action.emit(Action::Hover(Some(code.clone())));
+                    // A second tap clears the selection (`Select` toggles), and on a touch screen its
+                    // card goes with it: no pointer stays over the region to keep it.
+                    let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
+                    on_action.emit(Action::Hover((!(was_selected && touch)).then(|| code.clone())));
                     on_action.emit(Action::Select(Some(code.clone())));
                 })
             };
