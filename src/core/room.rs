@@ -156,13 +156,11 @@ fn segment_meets(a: [f64; 2], b: [f64; 2], r: &Rect) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::geo::{parse_regions, Region};
+    use crate::core::geo::Region;
     use crate::core::projection::Albers;
 
     fn guizhou() -> Shapes {
-        let regions = parse_regions(include_str!("../../static/geo/guizhou-prefectures.geojson"), "adcode").unwrap();
-        let outline = parse_regions(include_str!("../../static/geo/guizhou-province.geojson"), "adcode").unwrap();
-        Shapes::new(&Albers::guizhou(), &regions, &outline)
+        crate::core::bundle::Bundle::embedded().shapes
     }
 
     /// A map of one square region filling its box.
