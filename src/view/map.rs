@@ -376,8 +376,8 @@ pub fn MapView(props: &MapProps) -> Html {
         Lang::Zh => short_zh(&info.name.zh),
         Lang::En => info.name.get(Lang::En).to_string(),
     };
-    // As large as that, but no two labels overlapping: smaller, or names without values, on a
-    // small map. Once per size and language (with the widest value under every name: "100.0 %",
+    // As large as that, but no two labels overlapping: smaller, and on a small map without the
+    // values that would collide (`core::labels`). Once per size and language (with the widest value under every name: "100.0 %",
     // or "more than 100 %" when the data have lower bounds), never per date.
     let fit = use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
         let names: Vec<String> = bundle.regions.iter().map(label_name).collect();
