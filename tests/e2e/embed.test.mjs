@@ -126,6 +126,9 @@ test('a host page without the script: the whole map fits the fixed-height iframe
   await frame.locator('[data-current-date="2020-02-18"]').waitFor({ state: 'attached' });
   const cap = await frame.locator('.event-caption').evaluate((c) => [c.scrollHeight, c.clientHeight, getComputedStyle(c).overflowY, c.tabIndex]);
   assert.ok(cap[0] > cap[1] && cap[2] === 'auto' && cap[3] === 0, `the day's facts scroll inside the caption (${cap})`);
+  // A shadow fixed to the box's bottom edge says there is more; covers that move with the text hide it at the end.
+  const cue = await frame.locator('.event-caption').evaluate((c) => [getComputedStyle(c).backgroundImage, getComputedStyle(c).backgroundAttachment]);
+  assert.ok((cue[0].match(/radial-gradient/g) || []).length === 2 && cue[1].startsWith('local, local, scroll, scroll'), `a scroll cue: ${cue}`);
   assert.equal(await frame.locator('.event-caption a').count(), 2, 'both sources are there to scroll to');
   await frame.locator('input[type=range]').press('ArrowRight');
   await frame.locator('[data-current-date="2020-02-19"]').waitFor({ state: 'attached' });
