@@ -245,15 +245,15 @@ pub(crate) fn keep_percent_with_number(ds: &mut Dataset) {
 
 /// The illustrative county dataset: each of Guizhou's 88 counties carries its prefecture's
 /// illustrative series (no county figures exist at all; this only lets the county map be read).
-/// `counties` lists `(county adcode, county name, prefecture adcode)`.
-pub fn counties(counties: &[(String, String, String)]) -> Dataset {
+/// `counties` lists `(county adcode, county name in Chinese and English, prefecture adcode)`.
+pub fn counties(counties: &[(String, Text, String)]) -> Dataset {
     let prefectures = dataset();
     let regions = counties
         .iter()
         .filter_map(|(code, name, parent)| {
             let p = prefectures.series(parent)?;
             let values = p.values.iter().map(|v| v.map(|v| Value::exact((v.rate * 10.0).round() / 10.0))).collect();
-            Some(Series { code: code.clone(), name: Text::new(name.clone(), String::new()), values })
+            Some(Series { code: code.clone(), name: name.clone(), values })
         })
         .collect();
     let mut meta = meta();

@@ -160,6 +160,50 @@ fn the_county_dataset_repeats_each_prefectures_illustrative_series() {
 }
 
 #[test]
+fn every_county_has_one_english_name_in_pinyin_and_the_shipped_files_carry_it() {
+    let raw: serde_json::Value = serde_json::from_str(include_str!("../static/geo/guizhou-counties.geojson")).unwrap();
+    let geo: Vec<(&str, &str)> = raw["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["properties"]["adcode"].as_str().unwrap(), f["properties"]["name_zh"].as_str().unwrap()))
+        .collect();
+    let mut reader = csv::Reader::from_reader(include_str!("../static/geo/guizhou-counties-en.csv").as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["adcode", "name_zh", "name_en"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // One row per county, in the GeoJSON's order, with the same Chinese name.
+    let table: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[1])).collect();
+    assert_eq!(table, geo);
+    let mut seen = std::collections::HashSet::new();
+    for r in &rows {
+        let en = &r[2];
+        // Hanyu Pinyin without tones: a capital, then lower-case letters and the syllable
+        // apostrophe (Zheng'an); never a Chinese character, a space or a suffix like "County".
+        let mut chars = en.chars();
+        assert!(chars.next().is_some_and(|c| c.is_ascii_uppercase()), "{}: {en:?}", &r[1]);
+        assert!(chars.all(|c| c.is_ascii_lowercase() || c == '\''), "{}: {en:?}", &r[1]);
+        assert!(!en.contains("''") && !en.ends_with('\''), "{}: {en:?}", &r[1]);
+        assert!(seen.insert(en.to_string()), "{en} twice");
+    }
+    // Spot checks where a reading is easy to get wrong (都 dū, 长 cháng, 六 liù).
+    for (zh, en) in [("都匀市", "Duyun"), ("三都水族自治县", "Sandu"), ("长顺县", "Changshun"), ("六枝特区", "Liuzhi")]
+    {
+        assert!(rows.iter().any(|r| &r[1] == zh && &r[2] == en), "{zh} should be {en}");
+    }
+    let en_of = |code: &str| rows.iter().find(|r| &r[0] == code).map(|r| r[2].to_string()).unwrap();
+    let (regions, _) =
+        guizhou_map::core::geo::parse_compact(include_str!("../static/geo/guizhou-counties.bnd.json")).unwrap();
+    assert_eq!(regions.len(), 88);
+    for r in &regions {
+        assert_eq!(r.name.en, en_of(&r.code), "{} in the boundaries", r.code);
+    }
+    let counties = Dataset::from_json(include_str!("../static/data/resumption-2020-counties.json")).unwrap();
+    for s in &counties.regions {
+        assert_eq!(s.name.en, en_of(&s.code), "{} in the dataset", s.code);
+    }
+}
+
+#[test]
 fn a_number_and_its_percent_sign_never_part_in_the_shipped_texts() {
     for text in [
         include_str!("../static/data/resumption-2020.json"),

@@ -193,7 +193,7 @@ impl Bundle {
         let name =
             self.region(code).map(|r| r.name.clone()).or_else(|| self.dataset.series(code).map(|s| s.name.clone()));
         match name {
-            // Chinese, or English with no English name (the counties have none): the short Chinese.
+            // Chinese, or English with no English name (a loaded file may have none): the short Chinese.
             Some(n) if (lang == crate::core::i18n::Lang::Zh || n.en.is_empty()) && !n.zh.is_empty() => {
                 crate::core::names::short_zh(&n.zh)
             }

@@ -149,7 +149,12 @@ test('the county map: 88 counties drawn and coloured, steps still fast', async (
   assert.ok(await page.isVisible('[data-illustrative]'));
   assert.match(await page.locator('[data-illustrative]').innerText(), /The county values are not reported figures/, 'the badge names the level shown');
   await page.hover('[data-region="520102"]');
-  assert.match(await page.locator('.tooltip').innerText(), /南明区/);
+  assert.match(await page.locator('.tooltip').innerText(), /南明区\s+Nanming/, 'the county has its English name beside the Chinese');
+  // English names are found by the search, and name the bars of the ranking.
+  await page.fill('.region-search input', 'Sandu');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('[data-region="522732"]', 'data-selected'), 'true', '三都水族自治县 is Sandu');
+  assert.match(await page.locator('.ranking-chart').innerText(), /Weng'an/);
   await page.click('h1');
   await page.keyboard.press('ArrowLeft');
   await expectDate(page, '2020-02-18');
