@@ -63,8 +63,9 @@ pub struct MapProps {
 /// How the map's height is chosen; its width is always the column's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sizing {
-    /// The shape's own proportions, but never taller than the window less room for the title and
-    /// the timeline.
+    /// The shape's own proportions, but never taller than the window less what stands above the
+    /// map and the timeline's buttons below it (measured at each size, language and dataset), so
+    /// that the first screen shows the Play button.
     #[default]
     Screen,
     /// Embedded in an iframe of fixed height (the host page has no `embed.js`): the height the
@@ -158,7 +159,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let reserve = use_state_eq(|| None::<i64>);
     let natural = width * bundle.shapes.aspect();
     let height = match sizing {
-        Sizing::Screen => natural.min((window_height - 260.0).max(240.0)),
+        Sizing::Screen => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(260.0)).max(240.0)),
         Sizing::FitWindow => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(260.0)).max(220.0)),
         Sizing::Natural => natural,
         Sizing::Present => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(200.0)).max(240.0)),
@@ -167,14 +168,16 @@ pub fn MapView(props: &MapProps) -> Html {
     {
         let (reserve, container) = (reserve.clone(), container.clone());
         let sizing = *sizing;
-        use_effect_with((sizing, width as i64, window_height as i64), move |&(sizing, _, _)| {
-            // Only these two sizings measure (a layout read per size, never per date).
-            if !matches!(sizing, Sizing::FitWindow | Sizing::Present) {
+        // The title and badge above the map change height with the language and the dataset.
+        let texts = (lang, bundle.clone());
+        use_effect_with((sizing, width as i64, window_height as i64, texts), move |&(sizing, _, _, _)| {
+            // A layout read per size, language and dataset, never per date.
+            if sizing == Sizing::Natural {
                 return;
             }
             let Some(el) = container.cast::<web_sys::Element>() else { return };
-            let Ok(Some(page)) = el.closest(".page") else { return };
-            let (page, map) = (page.get_bounding_client_rect(), el.get_bounding_client_rect());
+            let Ok(Some(page_el)) = el.closest(".page") else { return };
+            let (page, map) = (page_el.get_bounding_client_rect(), el.get_bounding_client_rect());
             match sizing {
                 // All the page needs besides the map.
                 Sizing::FitWindow => reserve.set(Some((page.height() - map.height()).ceil() as i64)),
@@ -188,7 +191,21 @@ pub fn MapView(props: &MapProps) -> Html {
                         .unwrap_or(24.0);
                     reserve.set(Some((map.top() - page.top() + below.max(0.0) + 4.0).ceil() as i64))
                 }
-                Sizing::Screen | Sizing::Natural => {}
+                // What stands above the map, and the timeline's buttons below it: the first screen
+                // shows the map and the Play button whatever the title's length (English titles
+                // take two lines on a laptop, where a fixed allowance cut the buttons off).
+                Sizing::Screen => {
+                    let buttons = page_el
+                        .query_selector(".timeline-buttons")
+                        .ok()
+                        .flatten()
+                        .map(|b| b.get_bounding_client_rect())
+                        .filter(|b| b.height() > 0.0)
+                        .map_or(0.0, |b| b.bottom() - map.bottom());
+                    let scroll_y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+                    reserve.set(Some((map.top() + scroll_y + buttons.max(0.0) + 12.0).ceil() as i64))
+                }
+                Sizing::Natural => {}
             }
         });
     }

@@ -151,10 +151,10 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
   await context.close();
 });
 
-test('on a phone: zoom in a corner no region fills, titles unbroken inside dates, the timeline on the first screen', async () => {
+test('on a phone and a laptop: zoom in a corner no region fills, titles unbroken inside dates, the timeline on the first screen', async () => {
   // An embed in a 720 px frame of a 360 px column, without embed.js (a 240 px map); the 2021 data,
   // whose values include "more than 50 %".
-  for (const [w, h, lang, extra = ''] of [[390, 844, 'zh'], [360, 740, 'en'], [320, 640, 'zh'], [320, 640, 'en'], [1280, 800, 'zh'], [560, 900, 'en'], [360, 720, 'en', '&embed=1'], [390, 844, 'en', '&dataset=2021']]) {
+  for (const [w, h, lang, extra = ''] of [[390, 844, 'zh'], [360, 740, 'en'], [320, 640, 'zh'], [320, 640, 'en'], [1280, 800, 'zh'], [1280, 800, 'en'], [1366, 768, 'en'], [1280, 720, 'en'], [560, 900, 'en'], [360, 720, 'en', '&embed=1'], [390, 844, 'en', '&dataset=2021']]) {
     const { page, errors, context } = await ready(`${server.url}?lang=${lang}&date=2020-02-19${extra}`, { viewport: { width: w, height: h }, hasTouch: w < 600, isMobile: w < 600 });
     const at = `${w} × ${h} ${lang}${extra}`;
     // No region under any part of the zoom buttons (looked for with the buttons set aside).
@@ -192,6 +192,11 @@ test('on a phone: zoom in a corner no region fills, titles unbroken inside dates
     // A phone held upright and a desktop: the slider shows without scrolling.
     const slider = extra ? null : await page.locator('input[type=range]').boundingBox();
     if (slider && (w === 390 || w === 1280)) assert.ok(slider.y + slider.height <= h, `${at}: slider at ${Math.round(slider.y)} px, on the first screen`);
+    // On a laptop the Play button too, under a title of two lines (English) as of one.
+    if (w >= 1000) {
+      const play = await page.locator('.timeline-buttons').boundingBox();
+      assert.ok(play.y + play.height <= h, `${at}: the Play button ends at ${Math.round(play.y + play.height)} px, on the first screen`);
+    }
     assert.deepEqual(errors, []);
     await context.close();
   }
