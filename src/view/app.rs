@@ -749,8 +749,11 @@ pub fn Page(props: &PageProps) -> Html {
     });
 
     // Entering or leaving presenter mode hides the button that did it, and focus would fall to the
-    // page: it goes to the button that undoes it. Not on the first render (a page opened in
-    // presenter mode takes no focus), nor when focus is somewhere that still exists.
+    // page. Entering, it goes to the presenter's bar, not to its exit button: there Space would
+    // press ×, and a presenter's Play key would end the show (the bar takes no key itself, so
+    // Space plays and the arrows step; Tab reaches ×). Leaving, it goes back to the Present
+    // button. Not on the first render (a page opened in presenter mode takes no focus), nor when
+    // focus is somewhere that still exists.
     {
         let first = use_mut_ref(|| true);
         use_effect_with(present, move |&present| {
@@ -758,15 +761,15 @@ pub fn Page(props: &PageProps) -> Html {
                 let doc = window().and_then(|w| w.document());
                 // Lost: on the page, or still on the button just hidden (Chromium moves it later).
                 let lost = doc.as_ref().and_then(|d| d.active_element()).is_none_or(|a| {
-                    a.tag_name() == "BODY" || a.matches(".present-toggle, .present-exit").unwrap_or(false)
+                    a.tag_name() == "BODY" || a.matches(".present-toggle, .present-exit, .present-bar").unwrap_or(false)
                 });
                 let target = doc
                     .and_then(|d| {
-                        d.query_selector(if present { ".present-exit" } else { ".present-toggle" }).ok().flatten()
+                        d.query_selector(if present { ".present-bar" } else { ".present-toggle" }).ok().flatten()
                     })
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                if let (true, Some(button)) = (lost, target) {
-                    let _ = button.focus();
+                if let (true, Some(target)) = (lost, target) {
+                    let _ = target.focus();
                 }
             }
         });
@@ -989,7 +992,9 @@ pub fn Page(props: &PageProps) -> Html {
                 }
             </header>
             if present {
-                <div class="present-bar">
+                <div class="present-bar" tabindex="-1" role="group" aria-label={lang.pick(
+                    "演示模式：空格键播放或暂停，方向键切换日期，Esc 退出",
+                    "Presenter mode: Space plays or pauses, the arrow keys step, Esc leaves")}>
                     <div class="present-heading">
                         // What the audience is looking at, above the date that changes.
                         <p class="present-title">{ unbroken(meta.title.get(lang)) }</p>

@@ -201,11 +201,19 @@ test('keyboard only: focus stays on a control when the one used hides or disable
   await page.focus('.zoom-out');
   await page.keyboard.press('Enter');
   assert.match(await active(), /zoom-in/, 'after zooming out to 1×');
-  // Presenter mode: the button that enters hides; the one that leaves takes focus, and back.
+  // Presenter mode: the button that enters hides; focus goes to the presenter's bar, where Space
+  // plays and pauses (on the exit button it would end the show); Tab reaches the exit; and back.
   await page.focus('.present-toggle');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.present-exit');
-  assert.match(await active(), /present-exit/, 'entering presenter mode');
+  assert.match(await active(), /present-bar/, 'entering presenter mode');
+  await page.keyboard.press(' ');
+  await page.waitForSelector('button.play[aria-pressed="true"]', { state: 'attached' }); // hidden while presenting
+  assert.equal(await page.locator('.present-exit').count(), 1, 'Space played, and the show goes on');
+  await page.keyboard.press(' ');
+  await page.waitForSelector('button.play[aria-pressed="false"]', { state: 'attached' });
+  await page.keyboard.press('Tab');
+  assert.match(await active(), /present-exit/, 'Tab reaches the exit');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.present-toggle');
   assert.match(await active(), /present-toggle/, 'leaving presenter mode');
