@@ -18,6 +18,7 @@ pub mod names;
 pub mod projection;
 pub mod room;
 pub mod scale;
+pub mod search;
 pub mod shape;
 pub mod state;
 pub mod timeline;

@@ -71,6 +71,9 @@ pub enum Action {
     Hover(Option<String>),
     /// Select a region (`Some`), or clear the selection; selecting the selected one clears it.
     Select(Option<String>),
+    /// A region found by the search box: selected and shown (hovered) whether or not it already
+    /// was (a second search for the same name must not clear it, as a second click does).
+    Find(String),
     /// Switch language.
     SetLang(Lang),
     /// Enter or leave presenter mode.
@@ -269,6 +272,10 @@ impl AppState {
             Action::Hover(code) => self.hovered = code.clone(),
             Action::Select(code) => {
                 self.selected = if code.is_some() && *code == self.selected { None } else { code.clone() };
+            }
+            Action::Find(code) => {
+                self.selected = Some(code.clone());
+                self.hovered = Some(code.clone());
             }
             Action::SetLang(l) => self.lang = *l,
             Action::SetCompare(c) => self.compare = *c,
@@ -571,6 +578,14 @@ mod tests {
         assert_eq!(s.selected.as_deref(), Some("520300"));
         s.apply(&Action::Select(Some("520300".into())));
         assert_eq!(s.selected, None, "selecting the selected region clears it");
+        for _ in 0..2 {
+            s.apply(&Action::Find("520300".into()));
+            assert_eq!(
+                (s.selected.as_deref(), s.hovered.as_deref()),
+                (Some("520300"), Some("520300")),
+                "found twice: kept"
+            );
+        }
         s.apply(&Action::Select(Some("520100".into())));
         assert!(!s.apply(&Action::ToggleBlackout), "no blackout outside presenter mode");
         s.apply(&Action::SetPresent(true));

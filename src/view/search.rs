@@ -2,36 +2,12 @@
 //! focused and its tooltip shown. Suggestions come from a `<datalist>` of every name.
 
 use crate::core::i18n::Lang;
-use crate::core::ingest::name_key;
+use crate::core::search::{find, several, Found};
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
 use crate::view::window;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The region whose name, English name or code best matches `query`: exact first, then by
-/// canonical name (贵阳 = 贵阳市, 黔东南州 = 黔东南苗族侗族自治州), then by prefix.
-pub fn find(bundle: &crate::core::bundle::Bundle, query: &str) -> Option<String> {
-    let q = query.trim();
-    if q.is_empty() {
-        return None;
-    }
-    let lower = q.to_ascii_lowercase();
-    let key = name_key(q);
-    let names = |r: &crate::core::bundle::RegionInfo| [r.name.zh.clone(), r.name.en.clone(), r.code.clone()];
-    bundle
-        .regions
-        .iter()
-        .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_ascii_lowercase() == lower))
-        .or_else(|| bundle.regions.iter().find(|r| names(r).iter().any(|n| !n.is_empty() && name_key(n) == key)))
-        .or_else(|| {
-            bundle
-                .regions
-                .iter()
-                .find(|r| names(r).iter().any(|n| !n.is_empty() && n.to_ascii_lowercase().starts_with(&lower)))
-        })
-        .map(|r| r.code.clone())
-}
 
 /// Properties of [`RegionSearch`].
 #[derive(Properties, PartialEq)]
@@ -61,11 +37,11 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
                 return;
             };
             let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else { return };
-            match find(&bundle, &input.value()) {
-                Some(code) => {
+            let query = input.value();
+            match find(&bundle.regions, &query) {
+                Found::One(code) => {
                     message.set(None);
-                    on_action.emit(Action::Select(Some(code.clone())));
-                    on_action.emit(Action::Hover(Some(code.clone())));
+                    on_action.emit(Action::Find(code.clone()));
                     let el = window()
                         .and_then(|w| w.document())
                         .and_then(|d| d.query_selector(&format!("[data-region=\"{code}\"]")).ok().flatten())
@@ -74,11 +50,13 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
                         let _ = el.focus();
                     }
                 }
-                None => message.set(Some(format!(
-                    "{}“{}”",
-                    lang.pick("没有找到：", "No region matches "),
-                    input.value().trim()
-                ))),
+                Found::Several(codes) => {
+                    let names: Vec<String> = codes.iter().map(|c| bundle.label(c, lang)).collect();
+                    message.set(Some(several(query.trim(), &names, lang)));
+                }
+                Found::Nothing => {
+                    message.set(Some(format!("{}“{}”", lang.pick("没有找到：", "No region matches "), query.trim())))
+                }
             }
         })
     };
@@ -95,23 +73,5 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
             </datalist>
             <span class="search-message" role="status">{ (*message).clone().unwrap_or_default() }</span>
         </form>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::bundle::Bundle;
-
-    #[test]
-    fn finds_by_chinese_english_short_name_and_code() {
-        let b = Bundle::embedded();
-        assert_eq!(find(&b, "遵义").as_deref(), Some("520300"));
-        assert_eq!(find(&b, "Zunyi").as_deref(), Some("520300"));
-        assert_eq!(find(&b, "zun").as_deref(), Some("520300"));
-        assert_eq!(find(&b, "黔东南州").as_deref(), Some("522600"));
-        assert_eq!(find(&b, "522700").as_deref(), Some("522700"));
-        assert_eq!(find(&b, "Atlantis"), None);
-        assert_eq!(find(&b, "  "), None);
     }
 }
