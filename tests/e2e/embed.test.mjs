@@ -94,6 +94,36 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   await context.close();
 });
 
+test('a wide embed (900 px): the facts of a day show whole beside the map, and the iframe keeps one height', async () => {
+  const { page, errors, context } = await open(browser, `${origin()}/host.html`, { viewport: { width: 960, height: 900 } });
+  await page.evaluate(() => document.querySelector('.col').style.setProperty('--w', '900px'));
+  const frame = page.frameLocator('#map');
+  await frame.locator('[data-region]').first().waitFor({ timeout: 20000 });
+  const settled = async () => {
+    await page.waitForFunction(() => window.__heights.length > 0
+      && Math.abs(document.getElementById('map').getBoundingClientRect().height - window.__heights.at(-1)) <= 1);
+    await page.waitForTimeout(300);
+    return Math.round(await page.$eval('#map', (f) => f.getBoundingClientRect().height));
+  };
+  assert.equal(await frame.locator('.side').evaluate((s) => getComputedStyle(s).display), 'flex', 'the side column beside the map');
+  const heights = {};
+  await frame.locator('input[type=range]').focus();
+  for (const [key, date] of [['ArrowLeft', '2020-02-18'], ['ArrowLeft', '2020-02-17'], ['End', '2020-03-01'], ['Home', '2020-02-10']]) {
+    await frame.locator('input[type=range]').press(key);
+    await frame.locator(`[data-current-date="${date}"]`).waitFor({ state: 'attached' });
+    heights[date] = await settled();
+    if (date === '2020-02-18') {
+      // Two facts, with their sources: more than three lines, and all of them in view.
+      const [scroll, client] = await frame.locator('.event-caption').evaluate((c) => [c.scrollHeight, c.clientHeight]);
+      assert.ok(scroll <= client + 1 && client > 100, `the caption shows its ${scroll} px whole (${client} px)`);
+      assert.equal(await frame.locator('.event-caption a').count(), 2);
+    }
+  }
+  assert.equal(new Set(Object.values(heights)).size, 1, `one iframe height at every date: ${JSON.stringify(heights)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a host page without the script: the whole map fits the fixed-height iframe, at every date and width', async () => {
   const { page, context, errors } = await open(browser, `${origin()}/host-nosc.html`);
   const frame = page.frameLocator('#map');
