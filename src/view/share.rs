@@ -60,7 +60,9 @@ fn page_url(query: &str, embed: bool, lang: Lang) -> String {
     let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
     let mut q = query.to_string();
     let has = |q: &str, key: &str| q.trim_start_matches('?').split('&').any(|p| p.split('=').next() == Some(key));
-    for (key, value, wanted) in [("lang", lang.code(), true), ("embed", "1", embed)] {
+    // An embed's colours are the editor's choice, not the reader's system's (a dark box in a light
+    // article): light unless the editor switched to dark (then the query already says `dark=1`).
+    for (key, value, wanted) in [("lang", lang.code(), true), ("embed", "1", embed), ("dark", "0", embed)] {
         if wanted && !has(&q, key) {
             q.push(if q.is_empty() { '?' } else { '&' });
             q.push_str(&format!("{key}={value}"));
@@ -276,6 +278,10 @@ pub fn ShareBar(props: &ShareProps) -> Html {
                 <div class="embed-panel">
                     <label for="embed-code">{ lang.pick("复制这段代码粘贴到网页中（iframe 会自动调整高度）：", "Paste this into your page (the iframe sizes itself):") }</label>
                     <textarea id="embed-code" class="embed-code" readonly=true rows="4" value={snippet} />
+                    <p class="embed-note">{ lang.pick(
+                        "嵌入的地图用浅色，除非复制前用页面顶部的配色按钮切换为深色；把 dark=0 改为 dark=auto 则跟随读者系统的配色。",
+                        "The embed is light unless you switch the page to dark (the colour button at the top) before copying; change dark=0 to dark=auto to follow the reader's system."
+                    ) }</p>
                     <button type="button" class="copy-embed" onclick={copy_snippet}>{ lang.pick("复制嵌入代码", "Copy embed code") }</button>
                 </div>
             }

@@ -327,7 +327,8 @@ test('the embed button shows the snippet for the current state, with a copy butt
   await page.click('button.embed-toggle');
   const code = await page.inputValue('.embed-code');
   // The language is fixed in the embed (the article's), even where the link leaves it to the browser.
-  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/app\/\?date=2020-02-19&amp;region=520300&amp;lang=en&amp;embed=1"/);
+  // Light, whatever the editor's system: a dark box in a light article only when the editor asks.
+  assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/app\/\?date=2020-02-19&amp;region=520300&amp;lang=en&amp;embed=1&amp;dark=0"/);
   assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/app\/embed\.js" async><\/script>/);
   assert.match(code, /title="[^"]+ \(illustrative data\)"/, 'the iframe\'s title says what the values are');
   await page.click('button.copy-embed');
@@ -337,6 +338,10 @@ test('the embed button shows the snippet for the current state, with a copy butt
   await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Link copied');
   // The copied link fixes the language too: its receiver sees what its sender saw.
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/app\/\?date=2020-02-19&region=520300&lang=en$/);
+  // Switched to dark (◐ goes system → dark → light), the snippet asks for dark.
+  await page.click('button.dark-switch');
+  await page.waitForFunction(() => /dark=1/.test(document.querySelector('.embed-code').value));
+  assert.doesNotMatch(await page.inputValue('.embed-code'), /dark=0/);
   await context.close();
 });
 
