@@ -6,7 +6,8 @@
 //! line broken here fits where the exports are rendered rather than running past the edge.
 //!
 //! Breaks fall at spaces, and between CJK characters, but never before closing punctuation
-//! (`，。）；：、”`) nor after opening punctuation (`（“`), as in Chinese typesetting, and never
+//! (`，。）；：、”`) nor after opening punctuation (`（“`), as in Chinese typesetting, nor before a
+//! range's en dash ("10 Feb – 1 Mar"), and never
 //! inside a date ([`segments`]: "1 Mar 2020", "2020年2月10日", "2020-02-20"; the page uses the same
 //! runs). A single word wider than the line (a URL) is cut between characters.
 
@@ -34,12 +35,10 @@ pub fn width_em(s: &str) -> f64 {
     s.chars().map(advance).sum()
 }
 
-/// Closing punctuation, which must not begin a line.
+/// Closing punctuation, which must not begin a line; and the en dash of a range ("10 Feb – 1 Mar"),
+/// which ends its line, as browsers break it (after, not before).
 fn no_line_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '）' | '；' | '：' | '、' | '”' | '’' | '！' | '？' | ')' | ',' | '.' | ';' | ':' | '%' | '」'
-    )
+    "，。）；：、”’！？),.;:%」–".contains(c)
 }
 
 /// Opening punctuation, which must not end a line.
@@ -226,6 +225,18 @@ mod tests {
     fn short_text_is_one_line() {
         assert_eq!(wrap("Sources: a", 12.0, 500.0), vec!["Sources: a"]);
         assert_eq!(wrap("", 12.0, 500.0), vec![""]);
+    }
+
+    #[test]
+    fn a_range_breaks_after_its_dash_never_before() {
+        let text = "Work resumption of Guizhou's larger industrial enterprises, 10 Feb – 1 Mar 2020";
+        // Every width at which the line breaks around the range.
+        for max in (200..900).step_by(5) {
+            let lines = wrap(text, 20.0, max as f64);
+            assert_eq!(lines.join(" "), text);
+            assert!(lines.iter().all(|l| !l.starts_with('–')), "{max} px: {lines:?}");
+        }
+        assert_eq!(wrap(text, 20.0, 760.0).last().map(String::as_str), Some("1 Mar 2020"));
     }
 
     #[test]
