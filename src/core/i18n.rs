@@ -35,6 +35,25 @@ impl Lang {
         }
     }
 
+    /// The page language for a browser that prefers `tags` (`navigator.languages`, most preferred
+    /// first): the first of Chinese or English in the list; English when the list names only other
+    /// languages (a reader of French or Japanese is likelier to read English than Chinese);
+    /// Chinese, the map's own language, when it names none.
+    pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        let mut any = false;
+        for tag in tags {
+            any = true;
+            if let Some(lang) = Lang::from_tag(tag) {
+                return lang;
+            }
+        }
+        if any {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
     /// Chooses between a Chinese and an English literal.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -81,6 +100,15 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_browser_s_first_language_of_ours_else_english_for_others_else_chinese() {
+        assert_eq!(Lang::preferred(["zh-CN", "en"]), Lang::Zh);
+        assert_eq!(Lang::preferred(["fr-FR", "en-GB", "zh"]), Lang::En);
+        assert_eq!(Lang::preferred(["ja", "zh-TW", "en"]), Lang::Zh);
+        assert_eq!(Lang::preferred(["fr-FR", "de"]), Lang::En, "neither: English");
+        assert_eq!(Lang::preferred([]), Lang::Zh, "no preference at all: the map's own language");
+    }
 
     #[test]
     fn tags() {

@@ -62,12 +62,11 @@ impl Reducible for State {
     }
 }
 
-/// The browser's preferred page language among ours (Chinese when it prefers neither).
+/// The page language the browser's preferences ask for ([`Lang::preferred`]).
 fn browser_lang() -> Lang {
-    window()
-        .map(|w| w.navigator().languages())
-        .and_then(|langs| langs.iter().filter_map(|l| l.as_string()).find_map(|l| Lang::from_tag(&l)))
-        .unwrap_or_default()
+    let tags: Vec<String> =
+        window().map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()).unwrap_or_default();
+    Lang::preferred(tags.iter().map(String::as_str))
 }
 
 /// `true` when the reader asked the system for reduced motion.

@@ -44,6 +44,16 @@ test('draws the 9 prefectures under a sub-path, with no console errors', async (
   await context.close();
 });
 
+test('without lang= in the link, the page speaks the browser\'s language, and English to readers of neither', async () => {
+  for (const [locale, lang] of [['zh-CN', 'zh-CN'], ['en-GB', 'en'], ['fr-FR', 'en'], ['ja-JP', 'en']]) {
+    const { page, errors, context } = await ready(server.url, { locale });
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    assert.match(await page.locator('h1').innerText(), lang === 'en' ? /Guizhou/ : /贵州/, locale);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the slider and the arrow keys change the date and the fills', async () => {
   const { page, errors, context } = await ready();
   const atEnd = await fills(page);
