@@ -566,7 +566,11 @@ pub fn MapView(props: &MapProps) -> Html {
     };
     let hover_outline = outline_of(hovered, "hover-outline");
     let selected_outline = outline_of(selected, "selected-outline");
-    let tooltip = hovered.as_ref().and_then(|code| bundle.region(code)).map(|info| {
+    // In presenter mode a region selected by the link is outlined, and its card waits for the
+    // pointer (or focus): on a projected map it would cover its neighbours' values from the start.
+    let placed = *pointer != (0.0, 0.0);
+    let card_for = hovered.as_ref().filter(|_| placed || *sizing != Sizing::Present);
+    let tooltip = card_for.and_then(|code| bundle.region(code)).map(|info| {
         // No pointer yet (a region selected by the link): the card goes by the region's label,
         // not into the map's corner.
         let (x, y) = match (*pointer, bundle.shapes.index_of(&info.code).and_then(|i| paths.labels.get(i))) {

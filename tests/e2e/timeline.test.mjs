@@ -141,6 +141,17 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   assert.ok(await page.isVisible('.present-date'), 'f toggles full screen, and stays in presenter mode');
   assert.deepEqual(errors, []);
   await context.close();
+  // A region named in the presenter's link is outlined, and its card waits for the pointer: it
+  // would cover its neighbours' values on the projected map. Pointed at, the card is stage-sized.
+  const linked = await ready('?present=1&date=2020-02-19&region=520300');
+  assert.equal(await linked.page.getAttribute('[data-region="520300"]', 'data-selected'), 'true');
+  assert.equal(await linked.page.locator('.selected-outline').count(), 1);
+  assert.equal(await linked.page.locator('.tooltip').count(), 0, 'no card over the map on opening');
+  await linked.page.hover('[data-region="520300"]');
+  const card = await linked.page.locator('.tooltip').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+  assert.ok(card >= 17, `the card on stage is ${card} px`);
+  assert.deepEqual(linked.errors, []);
+  await linked.context.close();
 });
 
 test('presenter mode fits a 720p projector, names the base date when comparing, and keeps the clicker on the dates', async () => {
