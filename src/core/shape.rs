@@ -22,6 +22,9 @@ pub struct Shape {
     /// its edges, so the name never sits outside a crescent-shaped prefecture. NaN when the map has
     /// too many regions to label ([`Shapes::MAX_LABELLED`]).
     pub label: [f64; 2],
+    /// How far the label point is from the nearest edge of its polygon (raw units): the radius of
+    /// a disc around it inside the region, within which a label may move. NaN with no label.
+    pub room: f64,
 }
 
 /// All regions of a map, projected.
@@ -46,6 +49,8 @@ pub struct SizedPaths {
     pub regions: Vec<String>,
     /// Label anchor per region, in pixels.
     pub labels: Vec<[f64; 2]>,
+    /// Per region, the room round its label anchor inside the region, in pixels ([`Shape::room`]).
+    pub rooms: Vec<f64>,
     /// `d` attribute of the outline.
     pub outline: String,
 }
@@ -293,7 +298,8 @@ impl Shapes {
                     .cloned()
                     .unwrap_or_default();
                 let label = if labelled { label_point(&largest) } else { [f64::NAN, f64::NAN] };
-                Shape { code: r.code.clone(), label, polygons }
+                let room = if labelled { edge_distance2(&largest, label, -1.0).max(0.0).sqrt() } else { f64::NAN };
+                Shape { code: r.code.clone(), label, room, polygons }
             })
             .collect();
         let outline = outline.iter().flat_map(|r| project_polygons(projection, &r.polygons, &mut bounds)).collect();
@@ -317,6 +323,7 @@ impl Shapes {
             height,
             regions: self.regions.iter().map(|s| polygons_d(&s.polygons, &fit)).collect(),
             labels: self.regions.iter().map(|s| fit.apply(s.label)).collect(),
+            rooms: self.regions.iter().map(|s| s.room * fit.scale).collect(),
             outline: polygons_d(&self.outline, &fit),
         }
     }

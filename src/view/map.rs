@@ -393,8 +393,8 @@ pub fn MapView(props: &MapProps) -> Html {
         Lang::Zh => short_zh(&info.name.zh),
         Lang::En => info.name.get(Lang::En).to_string(),
     };
-    // As large as that, but no two labels overlapping: smaller, and on a small map without the
-    // values that would collide (`core::labels`). Once per size and language (with the widest value under every name: "100.0 %",
+    // As large as that, but no two labels overlapping: smaller, and on a small map moved within
+    // their regions or else without the values that would collide (`core::labels`). Once per size and language (with the widest value under every name: "100.0 %",
     // or "more than 100 %" when the data have lower bounds), never per date.
     let fit = use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
         let names: Vec<String> = bundle.regions.iter().map(label_name).collect();
@@ -403,7 +403,7 @@ pub fn MapView(props: &MapProps) -> Html {
         } else {
             format::percent(100.0, *lang)
         };
-        crate::core::labels::largest(&p.labels, &names, &widest, font)
+        crate::core::labels::largest_within(&p.labels, &p.rooms, &names, &widest, font)
     });
     let present = *sizing == Sizing::Present;
     let focus_region = {
@@ -532,7 +532,8 @@ pub fn MapView(props: &MapProps) -> Html {
         });
     let labelled = bundle.shapes.labelled();
     // Labels stay the same size when zoomed: placed at the zoomed position, outside the transform.
-    let labels = bundle.shapes.regions.iter().zip(paths.labels.iter()).zip(bundle.regions.iter()).enumerate().map(|(k, ((shape, &[x, y]), info))| {
+    // Drawn where `core::labels` put them: at their anchors, or moved within their regions.
+    let labels = bundle.shapes.regions.iter().zip(fit.at.iter()).zip(bundle.regions.iter()).enumerate().map(|(k, ((shape, &[x, y]), info))| {
         let s = shown(&shape.code);
         let text = s.fill.text_on();
         // White names keep a dark enough halo to stay readable where a long one (Liupanshui) runs
