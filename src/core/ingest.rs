@@ -788,8 +788,17 @@ fn assemble(
     Ok((ds, issues))
 }
 
+/// English words for the peoples named in autonomous areas' official English names ("Qiannan
+/// Buyei and Miao Autonomous Prefecture"), and the "and" between them.
+const PEOPLES_EN: [&str; 17] = [
+    "buyei", "bouyei", "miao", "dong", "shui", "yi", "hui", "tujia", "gelao", "zhuang", "yao", "bai", "tibetan",
+    "mongol", "dai", "hani", "and",
+];
+
 /// A canonical form of a region name for matching: the short Chinese name without 市/州/县/区/地区,
-/// or a lower-case English name without spaces, hyphens, "city" or "prefecture".
+/// or a lower-case English name without spaces, hyphens, and the kind of area ("City", "County",
+/// "District", "Special District", "Prefecture"; "… Autonomous County" with the peoples named
+/// before it: "Sandu Shui Autonomous County" is "sandu").
 pub fn name_key(name: &str) -> String {
     let n = name.trim();
     if !n.is_ascii() {
@@ -807,12 +816,22 @@ pub fn name_key(name: &str) -> String {
     } else {
         let lower = n.to_ascii_lowercase();
         let mut s: String = lower.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        for suffix in ["prefecture", "city", "autonomousprefecture", "county", "district"] {
-            if let Some(rest) = s.strip_suffix(suffix) {
-                if !rest.is_empty() {
-                    s = rest.to_string();
-                }
+        let strip = |s: &mut String, suffix: &str| match s.strip_suffix(suffix) {
+            Some(rest) if !rest.is_empty() => {
+                *s = rest.to_string();
+                true
             }
+            _ => false,
+        };
+        for suffix in ["prefecture", "city", "county", "district"] {
+            if strip(&mut s, suffix) {
+                break;
+            }
+        }
+        strip(&mut s, "special");
+        // The peoples' names go only with "Autonomous" (Xishui ends in "shui", and keeps it).
+        if strip(&mut s, "autonomous") {
+            while PEOPLES_EN.iter().any(|p| strip(&mut s, p)) {}
         }
         s
     }
@@ -1168,10 +1187,19 @@ mod tests {
             ("黔东南苗族侗族自治州", "黔东南州"),
             ("Guiyang", "guiyang city"),
             ("黔南州", "黔南布依族苗族自治州"),
+            ("Qiannan", "Qiannan Buyei and Miao Autonomous Prefecture"),
+            ("Qiandongnan", "Qiandongnan Miao and Dong Autonomous Prefecture"),
+            ("Sandu", "Sandu Shui Autonomous County"),
+            ("Weining", "Weining Yi, Hui and Miao Autonomous County"),
+            ("Liuzhi", "Liuzhi Special District"),
+            ("Nanming", "Nanming District"),
+            ("Xishui", "Xishui County"),
         ] {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
         assert_ne!(name_key("黔南州"), name_key("黔东南州"));
+        assert_eq!(name_key("Xishui"), "xishui", "a people's name stays where no \"Autonomous\" follows");
+        assert_eq!(name_key("Special"), "special", "a name is never stripped to nothing");
         let csv =
             "date,name,rate\n2020-02-19,贵阳,61\n2020-02-19,黔东南州,55\n2020-02-19,Zunyi,50\n2020-02-19,Atlantis,40\n";
         let (mut ds, _) = dataset_from_csv("x.csv", csv).unwrap();
