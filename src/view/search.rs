@@ -50,21 +50,44 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
                         let _ = el.focus();
                     }
                 }
+                // No answer: the selection (an earlier search's, say) goes with its card, lest it be
+                // read as this search's answer.
                 Found::Several(codes) => {
                     let names: Vec<String> = codes.iter().map(|c| bundle.label(c, lang)).collect();
                     message.set(Some(several(query.trim(), &names, lang)));
+                    on_action.emit(Action::Select(None));
+                    on_action.emit(Action::Hover(None));
                 }
                 Found::Nothing => {
-                    message.set(Some(format!("{}“{}”", lang.pick("没有找到：", "No region matches "), query.trim())))
+                    message.set(Some(format!("{}“{}”", lang.pick("没有找到：", "No region matches "), query.trim())));
+                    on_action.emit(Action::Select(None));
+                    on_action.emit(Action::Hover(None));
                 }
             }
         })
     };
+    // The example is a region of the map shown (遵义 is no county).
+    let placeholder = props
+        .bundle
+        .regions
+        .iter()
+        .find(|r| r.code == "520300")
+        .or_else(|| props.bundle.regions.first())
+        .map(|r| {
+            let zh = crate::core::names::short_zh(&r.name.zh);
+            match (zh.is_empty(), r.name.en.is_empty()) {
+                (false, false) => {
+                    format!("{}{zh}{}{}", lang.pick("例如 ", "e.g. "), lang.pick(" 或 ", " or "), r.name.en)
+                }
+                _ => format!("{}{}", lang.pick("例如 ", "e.g. "), if zh.is_empty() { &r.name.en } else { &zh }),
+            }
+        })
+        .unwrap_or_default();
     html! {
         <form class="region-search" role="search" onsubmit={on_submit}>
             <label>
                 <span>{ lang.pick("查找地区", "Find a region") }</span>
-                <input type="search" list="region-names" placeholder={lang.pick("例如 遵义 或 Zunyi", "e.g. 遵义 or Zunyi")}
+                <input type="search" list="region-names" placeholder={placeholder}
                     autocomplete="off" enterkeyhint="search" />
             </label>
             <button type="submit">{ lang.pick("查找", "Find") }</button>

@@ -154,6 +154,13 @@ test('the county map: 88 counties drawn and coloured, steps still fast', async (
   await page.fill('.region-search input', 'Sandu');
   await page.keyboard.press('Enter');
   assert.equal(await page.getAttribute('[data-region="522732"]', 'data-selected'), 'true', '三都水族自治县 is Sandu');
+  // A beginning two counties share: both named, and the last search's card goes with its answer.
+  await page.fill('.region-search input', 'Xing');
+  await page.locator('.region-search input').press('Enter');
+  assert.match(await page.locator('.search-message').innerText(), /^2 regions begin with “Xing”: Xingyi, Xingren\./);
+  assert.equal(await page.locator('.tooltip').count(), 0, 'no card left from the search before');
+  assert.equal(await page.locator('[data-selected="true"]').count(), 0, 'nor its selection');
+  assert.equal(await page.getAttribute('.region-search input', 'placeholder'), 'e.g. 南明区 or Nanming', 'the example is a county');
   assert.match(await page.locator('.ranking-chart').innerText(), /Weng'an/);
   await page.click('h1');
   await page.keyboard.press('ArrowLeft');
