@@ -484,10 +484,12 @@ fn key_belongs_to_target(e: &KeyboardEvent, present: bool) -> bool {
         },
         // Space and Enter activate buttons and links natively; don't do it twice.
         "button" | "a" | "summary" => key == " " || key == "Enter",
-        // A focused map region moves between regions with the arrows and selects with Enter/Space.
+        // A focused map region moves between regions with the arrows and selects with Enter/Space;
+        // presenting, the arrows and Space keep to the show (a region clicked on stage has focus,
+        // and Space must still play).
         "path" if el.has_attribute("data-region") => {
-            matches!(key.as_str(), " " | "Enter")
-                || (!present && matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"))
+            key == "Enter"
+                || (!present && matches!(key.as_str(), " " | "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"))
         }
         _ => el.closest("[contenteditable]").ok().flatten().is_some(),
     }
@@ -759,8 +761,11 @@ pub fn Page(props: &PageProps) -> Html {
             if !first.replace(false) {
                 let doc = window().and_then(|w| w.document());
                 // Lost: on the page, or still on the button just hidden (Chromium moves it later).
+                // Leaving, focus on the map (a region clicked on stage) goes back to Present too.
                 let lost = doc.as_ref().and_then(|d| d.active_element()).is_none_or(|a| {
-                    a.tag_name() == "BODY" || a.matches(".present-toggle, .present-exit, .present-bar").unwrap_or(false)
+                    a.tag_name() == "BODY"
+                        || a.matches(".present-toggle, .present-exit, .present-bar").unwrap_or(false)
+                        || (!present && a.closest(".map").ok().flatten().is_some())
                 });
                 let target = doc
                     .and_then(|d| {

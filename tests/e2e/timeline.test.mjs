@@ -150,6 +150,18 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   await linked.page.hover('[data-region="520300"]');
   const card = await linked.page.locator('.tooltip').evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
   assert.ok(card >= 17, `the card on stage is ${card} px`);
+  // A region clicked on stage has focus; Space still plays and pauses, and Esc leaves with focus
+  // back on the Present button.
+  await linked.page.click('[data-region="520100"]');
+  assert.equal(await linked.page.evaluate(() => document.activeElement.dataset.region), '520100');
+  await linked.page.keyboard.press(' ');
+  await linked.page.waitForSelector('button.play[aria-pressed="true"]', { state: 'attached' });
+  await linked.page.keyboard.press(' ');
+  await linked.page.waitForSelector('button.play[aria-pressed="false"]', { state: 'attached' });
+  assert.equal(await linked.page.getAttribute('[data-region="520100"]', 'data-selected'), 'true', 'Space left the selection alone');
+  await linked.page.keyboard.press('Escape');
+  await linked.page.waitForSelector('.present-toggle');
+  assert.match(await linked.page.evaluate(() => document.activeElement.className), /present-toggle/);
   assert.deepEqual(linked.errors, []);
   await linked.context.close();
 });
