@@ -256,6 +256,22 @@ async fn compare_mode_colours_the_map_by_change() {
 }
 
 #[tokio::test]
+async fn compare_mode_names_its_base_date_with_or_without_a_total() {
+    let html = page_with_url("?date=2020-02-19&compare=2020-02-12&lang=en").await;
+    assert!(html.contains("Change since 12 Feb 2020: "), "the prefectures: the total's change");
+    let counties = Bundle::from_texts(
+        include_str!("../static/data/resumption-2020-counties.json"),
+        include_str!("../static/geo/guizhou-counties.bnd.json"),
+    )
+    .unwrap();
+    let (url, url_notices) = guizhou_map::core::url::UrlState::parse("?date=2020-02-19&compare=2020-02-12&lang=en");
+    let props = PageProps { bundle: SharedBundle(Rc::new(counties)), url, url_notices, ..page_props() };
+    let html = yew::LocalServerRenderer::<Page>::with_props(props).render().await;
+    assert!(html.contains("legend-diverging"));
+    assert!(html.contains("The map shows the change since 12 Feb 2020"), "the counties have no total, but a base date");
+}
+
+#[tokio::test]
 async fn render_flags_shape_the_page() {
     let stat = page_with_url("?static=1").await;
     assert!(!stat.contains("type=\"range\""), "static: no controls");

@@ -1067,6 +1067,14 @@ pub fn Page(props: &PageProps) -> Html {
                                 } }
                                 <strong>{ format::change(change, lang) }</strong>
                             </span>
+                        } else if let Some(from) = s.compare.and_then(|c| bundle.dataset.dates.get(c)) {
+                            // No total to compare (the counties): the map's changes still need their base date.
+                            <span class="readout-change">
+                                { match lang {
+                                    Lang::Zh => format!("地图显示较{}的变化", format::date(*from, lang)),
+                                    Lang::En => format!("The map shows the change since {}", format::date(*from, lang)),
+                                } }
+                            </span>
                         }
                     </p>
                     <Legend lang={lang} metric={meta.metric.name.get(lang).to_string()}
