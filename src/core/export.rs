@@ -6,7 +6,7 @@
 
 use crate::core::bundle::{Bundle, ATTRIBUTION, ATTRIBUTION_ZH};
 use crate::core::choropleth::{self, Mode};
-use crate::core::dataset::Bound;
+use crate::core::dataset::{Bound, Dataset};
 use crate::core::format;
 use crate::core::i18n::Lang;
 use crate::core::scale::{Rgb, Sequential, NO_VALUE};
@@ -94,6 +94,25 @@ pub fn embed_snippet(page_url: &str, script_url: &str, title: &str) -> String {
         xml_escape(title),
         xml_escape(script_url)
     )
+}
+
+/// The start of every download's file name: `guizhou-resumption`, and the level of the regions
+/// when they are not the prefectures (`guizhou-resumption-county`), so that the county map's
+/// files never overwrite the prefectures' of the same date. Only ASCII letters, digits and `-`.
+pub fn file_stem(ds: &Dataset) -> String {
+    let level: String = ds
+        .meta
+        .region_level
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_lowercase())
+        .take(24)
+        .collect();
+    if level.is_empty() || level == "prefecture" {
+        "guizhou-resumption".to_string()
+    } else {
+        format!("guizhou-resumption-{level}")
+    }
 }
 
 /// Escapes text for SVG/XML content and attributes.
@@ -483,6 +502,18 @@ mod tests {
         assert!(svg.contains(">No data<"), "one region lacks a value: keyed");
         // Another date of the same data, without the gap: no key.
         assert!(!poster_svg(&b, &Poster { index: 8, ..poster }).contains(">No data<"));
+    }
+
+    #[test]
+    fn file_names_say_the_level_of_the_regions_when_not_the_prefectures() {
+        let mut ds = crate::core::bundle::Bundle::embedded().dataset;
+        assert_eq!(file_stem(&ds), "guizhou-resumption");
+        ds.meta.region_level = "county".into();
+        assert_eq!(file_stem(&ds), "guizhou-resumption-county");
+        ds.meta.region_level = "../Bad name/".into();
+        assert_eq!(file_stem(&ds), "guizhou-resumption-badname", "nothing of a path");
+        ds.meta.region_level.clear();
+        assert_eq!(file_stem(&ds), "guizhou-resumption");
     }
 
     #[test]

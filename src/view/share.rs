@@ -49,7 +49,7 @@ enum Video {
 
 fn file_stem(b: &Bundle, index: usize) -> String {
     let date = b.dataset.dates.get(index).map(|d| d.to_string()).unwrap_or_default();
-    format!("guizhou-resumption-{date}")
+    format!("{}-{date}", export::file_stem(&b.dataset))
 }
 
 /// The page's URL for `query`, with the language fixed: a shared link or an embed shows what its
@@ -177,7 +177,7 @@ pub fn ShareBar(props: &ShareProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let csv = export::csv(&bundle);
             let result = browser::text_blob(&csv, "text/csv;charset=utf-8")
-                .and_then(|b| browser::download(&b, "guizhou-resumption-data.csv"));
+                .and_then(|b| browser::download(&b, &format!("{}-data.csv", export::file_stem(&bundle.dataset))));
             if let Err(e) = result {
                 say(e);
             }
@@ -216,8 +216,10 @@ pub fn ShareBar(props: &ShareProps) -> Html {
                 match result {
                     Ok(Some(blob)) => {
                         let name = format!(
-                            "guizhou-resumption-{}-{}.webm",
-                            bundle.dataset.dates[from], bundle.dataset.dates[to]
+                            "{}-{}-{}.webm",
+                            export::file_stem(&bundle.dataset),
+                            bundle.dataset.dates[from],
+                            bundle.dataset.dates[to]
                         );
                         match browser::download(&blob, &name) {
                             Ok(()) => video.set(Video::Done),

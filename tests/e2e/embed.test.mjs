@@ -316,8 +316,19 @@ test('PNG, SVG and CSV downloads carry the view and the data', async () => {
   assert.equal(rows.length, 1 + 21 * 10, 'every row, and the total for each date');
   assert.ok(rows.includes('2020-02-19,total,全省合计,Province total,62.34,exact,2564,4113,illustrative'));
   assert.ok(rows.some((r) => r.startsWith('2020-02-26,522700,黔南布依族苗族自治州,Qiannan,100.00,exact,')));
+  assert.equal(path.basename(csvFile), 'guizhou-resumption-data.csv');
   assert.deepEqual(errors, []);
   await context.close();
+  // The county map's files are named apart, lest they overwrite the prefectures' of the same date;
+  // their English names are in the CSV.
+  const counties = await open(browser, `${server.url}?dataset=counties&date=2020-02-19&lang=en`, { acceptDownloads: true });
+  await counties.page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88);
+  const countyCsv = await download(counties.page, 'button.download-csv');
+  assert.equal(path.basename(countyCsv), 'guizhou-resumption-county-data.csv');
+  assert.ok(fs.readFileSync(countyCsv, 'utf8').includes(',522732,三都水族自治县,Sandu,'));
+  assert.equal(path.basename(await download(counties.page, 'button.download-svg')), 'guizhou-resumption-county-2020-02-19.svg');
+  assert.deepEqual(counties.errors, []);
+  await counties.context.close();
 });
 
 test('the embed button shows the snippet for the current state, with a copy button', async () => {
