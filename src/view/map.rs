@@ -318,6 +318,18 @@ pub fn MapView(props: &MapProps) -> Html {
             ps.insert(e.pointer_id(), now);
         })
     };
+    // The pointer on the map's background (between regions, round the province): no region is
+    // pointed at, and the last one's card goes, as when it leaves the map.
+    let on_over = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: PointerEvent| {
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let on_region = target.is_some_and(|t| t.closest("[data-region]").ok().flatten().is_some());
+            if !on_region && e.pointer_type() != "touch" {
+                on_action.emit(Action::Hover(None));
+            }
+        })
+    };
     let on_up = {
         let pointers = pointers.clone();
         Callback::from(move |e: PointerEvent| {
@@ -598,7 +610,7 @@ pub fn MapView(props: &MapProps) -> Html {
         <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container}>
             <svg ref={svg_ref} width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
                 role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click} onfocusout={on_focus_out}
-                onpointerdown={on_down} onpointermove={on_pointer_move} onpointerup={on_up.clone()} onpointercancel={on_up}
+                onpointerdown={on_down} onpointermove={on_pointer_move} onpointerover={on_over} onpointerup={on_up.clone()} onpointercancel={on_up}
                 onwheel={on_wheel}>
                 <defs>
                     <pattern id="no-value-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -106,6 +106,20 @@ test('hovering a prefecture shows its tooltip', async () => {
   assert.match(text, /100\.0\s?%/);
   assert.match(text, /Illustrative|示意/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'tooltip.png') });
+  // Onto the map's background (a corner of its box no region fills): the card goes.
+  const svg = await page.locator('.map > svg').boundingBox();
+  const corner = await page.evaluate(([x0, y0, w]) => {
+    for (let x = x0 + w - 2; x > x0 + w / 2; x -= 4) {
+      const el = document.elementFromPoint(x, y0 + 2);
+      if (el && el.tagName === 'svg') return [x, y0 + 2];
+    }
+    return null;
+  }, [svg.x, svg.y, svg.width]);
+  assert.ok(corner, 'a point of the box of the map outside every region');
+  await page.mouse.move(corner[0], corner[1], { steps: 4 });
+  await tip.waitFor({ state: 'detached' });
+  await page.hover('[data-region="520300"]');
+  await tip.waitFor({ state: 'visible' });
   await page.mouse.move(2, 2);
   await tip.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
