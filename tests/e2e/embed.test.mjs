@@ -124,6 +124,23 @@ test('a wide embed (900 px): the facts of a day show whole beside the map, and t
   await context.close();
 });
 
+test('a column narrower than 300 px (a sidebar): nothing runs past its edge, the date goes under the buttons', async () => {
+  for (const [w, lang] of [[240, 'en'], [260, 'zh'], [280, 'zh']]) {
+    const { page, errors, context } = await open(browser, `${server.url}?embed=1&lang=${lang}&date=2020-02-14`, { viewport: { width: w, height: 900 } });
+    await page.waitForSelector('[data-region]', { timeout: 20000 });
+    const m = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+      date: document.querySelector('.timeline-date').getBoundingClientRect().right,
+      end: document.querySelector('.track-ends span:last-child').getBoundingClientRect().right,
+    }));
+    assert.ok(m.scroll <= m.client, `${w} px ${lang}: the page is ${m.scroll} px wide`);
+    assert.ok(m.date <= w && m.end <= w, `${w} px ${lang}: the date ends at ${m.date}, the track's end label at ${m.end}`);
+    assert.match(await page.locator('.timeline-date').innerText(), lang === 'en' ? /^14 Feb 2020$/ : /^2020年2月14日$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a host page without the script: the whole map fits the fixed-height iframe, at every date and width', async () => {
   const { page, context, errors } = await open(browser, `${origin()}/host-nosc.html`);
   const frame = page.frameLocator('#map');
