@@ -169,6 +169,10 @@ pub fn change_domain(rows: &[Row], extent: f64) -> (f64, f64) {
     }
 }
 
+/// Room kept left of the plot, when changes can be negative, for the values written left of
+/// their bars ("−73.3" at the chart's 12 px, and the 4 px before the bar).
+const NEGATIVE_TEXT: f64 = 44.0;
+
 /// The frame for `n` bars, `width` pixels wide.
 pub fn frame(width: u32, n: usize) -> Frame {
     Frame { width: width.max(200), height: row_height(n) * n as u32 + 34, left: 108, right: 76, top: 6, bottom: 28 }
@@ -280,7 +284,10 @@ impl Layout {
 /// listed in the dataset's order.
 pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
     let Style { domain, selected, lang, change } = *style;
-    let (x0, x1) = (frame.x0(), frame.x1());
+    // Falls are written left of their bars: the longest ("−73.3") needs room between the plot and
+    // the labels' column, or it prints over the region names.
+    let inset = if domain.0 < 0.0 { NEGATIVE_TEXT } else { 0.0 };
+    let (x0, x1) = (frame.x0() + inset, frame.x1());
     let span = (domain.1 - domain.0).max(f64::EPSILON);
     let px = |v: f64| x0 + (v.clamp(domain.0, domain.1) - domain.0) / span * (x1 - x0);
     let zero = px(0.0);
@@ -343,7 +350,7 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
         top,
         axis_y: top + (row_px as usize * rows.len()) as i32,
         zero: zero as i32,
-        label_x: x0 as i32 - 8,
+        label_x: frame.x0() as i32 - 8,
         row: row_px as i32,
         bars,
     }
@@ -466,7 +473,8 @@ mod tests {
         );
         let c = layout(&f, &[row(0, Some(5.0))], &Style { domain: (-20.0, 20.0), change: true, ..RATE });
         assert_eq!(c.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["−20", "±0", "+20"]);
-        assert_eq!(c.zero, ((f.x0() + f.x1()) / 2.0) as i32);
+        assert_eq!(c.zero, ((f.x0() + NEGATIVE_TEXT + f.x1()) / 2.0) as i32, "the middle of the plot, inset for falls");
+        assert_eq!(c.label_x, f.x0() as i32 - 8, "the names' column does not move");
     }
 
     #[test]
@@ -484,6 +492,22 @@ mod tests {
         assert_eq!(
             [up.top, down.top, none.top],
             [f.y0() as i32, f.y0() as i32 + ROW as i32, f.y0() as i32 + 2 * ROW as i32]
+        );
+        // The longest fall, at the scale's end, is written clear of the names' column.
+        let worst = layout(
+            &f,
+            &[row(0, Some(-20.0)), row(1, Some(20.0))],
+            &Style { domain: (-20.0, 20.0), change: true, ..RATE },
+        );
+        let fall = &worst.bars[0];
+        assert_eq!(fall.text, "−20.0");
+        let width = crate::core::wrap::width_em(&fall.text) * 12.0;
+        assert!(
+            fall.text_x as f64 - width >= worst.label_x as f64 + 8.0,
+            "{} px wide, ending at {}, names end at {}",
+            width,
+            fall.text_x,
+            worst.label_x
         );
         let tiny = layout(&f, &[row(0, Some(0.0))], &style);
         let (a, b) = tiny.bars[0].span.unwrap();

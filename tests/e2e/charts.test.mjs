@@ -124,6 +124,19 @@ test('compare mode in Chinese: the legend ticks do not overlap and every bar val
   assert.match(await page.locator('.ranking-chart h2').innerText(), /百分点/, 'the heading names the unit');
   assert.deepEqual(errors, []);
   await context.close();
+  // Compared backwards, every change is a fall, written left of its bar: clear of the names.
+  for (const [w, lang] of [[1280, 'en'], [390, 'zh']]) {
+    const back = await ready(`?date=2020-02-10&compare=2020-03-01&lang=${lang}`, { viewport: { width: w, height: 900 } });
+    await back.page.waitForSelector('.ranking-svg .bar-value');
+    const clash = await back.page.$eval('.ranking-svg', (svg) => {
+      const boxes = (sel) => [...svg.querySelectorAll(sel)].map((t) => [t.textContent, t.getBoundingClientRect()]);
+      const names = boxes('.bar-label');
+      return boxes('.bar-value').filter(([, v]) => names.some(([, n]) => v.left < n.right && n.left < v.right && v.top < n.bottom && n.top < v.bottom)).map(([t]) => t);
+    });
+    assert.deepEqual(clash, [], `${w} px ${lang}: no value over a name`);
+    assert.deepEqual(back.errors, []);
+    await back.context.close();
+  }
 });
 
 test('compare mode colours by change, shows its legend and ranking, and restores from the URL', async () => {
