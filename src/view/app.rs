@@ -1109,7 +1109,8 @@ pub fn Page(props: &PageProps) -> Html {
                 <Charts bundle={bundle.clone()} index={index} compare={s.compare} selected={s.selected.clone()}
                     hovered={s.hovered.clone()} lang={lang} dark={dark} on_action={dispatch.clone()} />
                 <ShareBar bundle={bundle.clone()} index={index} compare={s.compare} window={s.timeline.window()}
-                    speed={s.timeline.speed()} lang={lang} dark={dark} query={query.clone()} />
+                    speed={s.timeline.speed()} lang={lang} dark={dark} query={query.clone()}
+                    local_files={props.source_key.starts_with("files:")} />
             }
             if !embed && !static_map {
                 { props.children.clone() }

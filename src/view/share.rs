@@ -37,6 +37,10 @@ pub struct ShareProps {
     pub dark: bool,
     /// The URL query of the current state (for the link and the embed snippet).
     pub query: AttrValue,
+    /// The data on screen came from files on the reader's disk, which no link can carry: the link
+    /// and the embed code open the shipped data, and say so.
+    #[prop_or_default]
+    pub local_files: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -82,7 +86,7 @@ fn script_url() -> String {
 /// The share and export toolbar.
 #[component]
 pub fn ShareBar(props: &ShareProps) -> Html {
-    let ShareProps { bundle, index, compare, window, speed, lang, dark, query } = props;
+    let ShareProps { bundle, index, compare, window, speed, lang, dark, query, local_files } = props;
     let (index, lang, dark, speed) = (*index, *lang, *dark, *speed);
     let status = use_state(|| None::<String>);
     let embed_open = use_state(|| false);
@@ -103,11 +107,17 @@ pub fn ShareBar(props: &ShareProps) -> Html {
         move |m: String| status.set(Some(m))
     };
     let copy_link = {
-        let (say, query) = (say.clone(), query.clone());
+        let (say, query, local_files) = (say.clone(), query.clone(), *local_files);
         Callback::from(move |_: MouseEvent| {
             let (say, url) = (say.clone(), page_url(&query, false, lang));
             wasm_bindgen_futures::spawn_local(async move {
                 match browser::copy_text(&url).await {
+                    Ok(()) if local_files => say(lang
+                        .pick(
+                            "链接已复制。它打开的是内置数据：本机文件无法随链接分享。",
+                            "Link copied. It opens the shipped data: files from your disk cannot travel in a link.",
+                        )
+                        .into()),
                     Ok(()) => say(lang.pick("链接已复制", "Link copied").into()),
                     Err(e) => say(format!("{}{e}", lang.pick("无法复制：", "Could not copy: "))),
                 }
@@ -278,6 +288,12 @@ pub fn ShareBar(props: &ShareProps) -> Html {
             { video_panel }
             if *embed_open {
                 <div class="embed-panel">
+                    if *local_files {
+                        <p class="embed-warning" role="note">{ lang.pick(
+                            "这段代码嵌入的是内置数据，而不是你的文件：本机文件无法随链接分享。把文件放到网上，用 ?data=网址 载入，再复制嵌入代码。",
+                            "This code embeds the shipped data, not your file: files from your disk cannot travel in a link. Put the file on the web, load it by its address (?data=…), then copy the code."
+                        ) }</p>
+                    }
                     <label for="embed-code">{ lang.pick("复制这段代码粘贴到网页中（iframe 会自动调整高度）：", "Paste this into your page (the iframe sizes itself):") }</label>
                     <textarea id="embed-code" class="embed-code" readonly=true rows="4" value={snippet} />
                     <p class="embed-note">{ lang.pick(

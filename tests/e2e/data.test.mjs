@@ -315,6 +315,10 @@ test('back and forward among the dates of a loaded file keep the file on screen'
   const csv = 'date,name,rate\n2020-02-18,贵阳,55\n2020-02-19,贵阳,61\n2020-02-20,贵阳,70\n';
   await page.setInputFiles('.file-input', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('.page[data-generation="1"]');
+  // No link carries a file from the disk: the embed code says it shows the shipped data.
+  await page.click('button.embed-toggle');
+  assert.match(await page.locator('.embed-warning').innerText(), /embeds the shipped data, not your file/);
+  await page.click('button.embed-toggle');
   await page.click('h1');
   await page.keyboard.press('Home');
   await expectDate(page, '2020-02-18');

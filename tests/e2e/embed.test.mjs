@@ -358,6 +358,7 @@ test('the embed button shows the snippet for the current state, with a copy butt
   // Light, whatever the editor's system: a dark box in a light article only when the editor asks.
   assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/app\/\?date=2020-02-19&amp;region=520300&amp;lang=en&amp;embed=1&amp;dark=0"/);
   assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/app\/embed\.js" async><\/script>/);
+  assert.equal(await page.locator('.embed-warning').count(), 0, 'the shipped data: nothing to warn of');
   assert.match(code, /title="[^"]+ \(illustrative data\)"/, 'the iframe\'s title says what the values are');
   await page.click('button.copy-embed');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent.length > 0);
