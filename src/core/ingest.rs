@@ -1012,6 +1012,24 @@ pub fn looks_like_geojson(name: &str, bytes: &[u8]) -> bool {
     head.contains("\"FeatureCollection\"") || head.contains("\"Feature\"")
 }
 
+/// A warning when a file's rates all lie between 0 and 1, some above 0 (at least two values): rates
+/// written as fractions (0.55 for 55 %), as a spreadsheet exports percentage cells. Such a map
+/// would be all pale, and nothing else would say why.
+fn fractions(file: &str, ds: &Dataset) -> Option<Issue> {
+    let rates: Vec<f64> = ds.regions.iter().flat_map(|r| r.values.iter().flatten()).map(|v| v.rate).collect();
+    let all_fractions =
+        rates.len() >= 2 && rates.iter().all(|r| (0.0..=1.0).contains(r)) && rates.iter().any(|r| *r > 0.0);
+    all_fractions.then(|| {
+        Issue::new(
+            Severity::Warning,
+            file,
+            "",
+            "所有数值都在 0 到 1 之间：如果是小数形式的比率（0.55 表示 55%），请乘以 100 后再载入",
+            "every rate is between 0 and 1: if these are fractions (0.55 for 55 %), multiply them by 100 and load the file again",
+        )
+    })
+}
+
 /// Builds a bundle from reader-supplied files: a dataset and/or boundaries (and optionally an
 /// outline). What is not supplied comes from `current` (the data on screen). Every problem is an
 /// [`Issue`]; `Err` means nothing can be shown and the caller keeps what it has.
@@ -1061,6 +1079,7 @@ pub fn bundle_from_files(
         Some((name, bytes)) => match dataset_from_bytes(name, bytes, fallback) {
             Ok((ds, more)) => {
                 issues.extend(more);
+                issues.extend(fractions(name, &ds));
                 Some((name.to_string(), ds))
             }
             Err(e) => {
