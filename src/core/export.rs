@@ -29,7 +29,12 @@ pub fn safe_cell(s: &str) -> String {
 pub fn csv(bundle: &Bundle) -> String {
     let ds = &bundle.dataset;
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let status = if ds.meta.illustrative { "illustrative" } else { "reported" };
+    // A reader's file is "as given in the file": this export must not turn it into reported figures.
+    let status = match (ds.meta.illustrative, &ds.meta.origin) {
+        (true, _) => "illustrative",
+        (false, Some(_)) => "from file",
+        (false, None) => "reported",
+    };
     let _ = w.write_record(["date", "code", "name_zh", "name_en", "rate", "bound", "resumed", "due", "status"]);
     for (i, d) in ds.dates.iter().enumerate() {
         for s in &ds.regions {
@@ -264,11 +269,13 @@ pub fn poster_svg(bundle: &Bundle, p: &Poster) -> String {
             }
         })
         .collect();
-    let mut foot = wrap::wrap(
-        &format!("{}{}", lang.pick("来源：", "Sources: "), sources.join(lang.pick("；", "; "))),
-        12.0,
-        text_w,
-    );
+    // A reader's file without sources is credited by its name; no line is left empty.
+    let credit = match (sources.is_empty(), &ds.meta.origin) {
+        (false, _) => Some(format!("{}{}", lang.pick("来源：", "Sources: "), sources.join(lang.pick("；", "; ")))),
+        (true, Some(file)) => Some(format!("{}{file}", lang.pick("数据：载入的文件 ", "Data: the loaded file "))),
+        (true, None) => None,
+    };
+    let mut foot: Vec<String> = credit.iter().flat_map(|c| wrap::wrap(c, 12.0, text_w)).collect();
     foot.extend(wrap::wrap(lang.pick(ATTRIBUTION_ZH, ATTRIBUTION), 12.0, text_w));
     let foot_top = h - 12.0 - 16.0 * foot.len() as f64;
 
@@ -430,6 +437,30 @@ mod tests {
         assert!(change.contains("Change from 12 Feb 2020 to 19 Feb 2020"));
         assert!(change.contains(">Resumption rate change<") && change.contains(">(percentage points)<"), "wrapped");
         assert!(change.contains(">+") && !change.contains(" pp<"));
+    }
+
+    #[test]
+    fn a_readers_file_is_exported_as_from_the_file_not_as_reported() {
+        let current = Bundle::embedded();
+        let text = "date,code,rate\n2020-02-19,520100,61\n2020-02-19,520300,57\n";
+        let (b, _) = crate::core::ingest::bundle_from_files(
+            Some(("mine.csv", text.as_bytes())),
+            None,
+            None,
+            None,
+            Some(&current),
+            None,
+        )
+        .unwrap();
+        let t = csv(&b);
+        assert!(t.contains("2020-02-19,520100,贵阳市,Guiyang,61,exact,,,from file"), "{t}");
+        assert!(!t.contains(",reported"), "{t}");
+        let svg = poster_svg(
+            &b,
+            &Poster { index: 0, compare: None, lang: Lang::En, width: 1000.0, height: 760.0, dark: false },
+        );
+        assert!(svg.contains("Data: the loaded file mine.csv"), "credited by its name");
+        assert!(!svg.contains("Sources: <") && !svg.contains(">Sources: </text>"), "no empty Sources line");
     }
 
     #[test]
