@@ -210,7 +210,7 @@ pub fn DataTable(props: &TableProps) -> Html {
             <table class="data-table">
                 <caption class="sr-only">{ ds.meta.title.get(lang) }</caption>
                 <thead><tr>
-                    <th scope="col">{ lang.pick("地区", "Region") }</th>
+                    <th scope="col" class="region-col">{ lang.pick("地区", "Region") }</th>
                     { for ds.dates.iter().map(|d| html! { <th scope="col"><time datetime={d.to_string()}>{ format::date_among(*d, &ds.dates, lang) }</time></th> }) }
                 </tr></thead>
                 <tbody>
@@ -306,7 +306,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                     <table>
                         <thead><tr>
                             <th scope="col">{ lang.pick("名次", "Rank") }</th>
-                            <th scope="col">{ lang.pick("地区", "Region") }</th>
+                            <th scope="col" class="region-col">{ lang.pick("地区", "Region") }</th>
                             <th scope="col">{ if change { lang.pick("变化", "Change") } else { bundle.dataset.meta.metric.name.get(lang) } }</th>
                         </tr></thead>
                         <tbody>

@@ -175,6 +175,17 @@ test('each chart has a description and a data table reachable by keyboard', asyn
   await page.waitForSelector('.time-chart table', { state: 'visible' }); // built when opened
   assert.ok(await page.isVisible('.time-chart table'));
   assert.equal(await page.locator('.time-chart tbody tr').count(), 10, '9 regions and the province total');
+  // Scrolled sideways to the last dates, every row still shows its region's name, left-aligned
+  // under its heading.
+  const after = await page.$eval('.time-chart .table-scroll', (box) => {
+    box.scrollLeft = box.scrollWidth;
+    const left = box.getBoundingClientRect().left;
+    const th = [...box.querySelectorAll('th[scope=row], th.region-col')];
+    return { scrolled: box.scrollLeft, off: th.filter((t) => Math.abs(t.getBoundingClientRect().left - left) > 1).map((t) => t.textContent), align: getComputedStyle(box.querySelector('th.region-col')).textAlign };
+  });
+  assert.ok(after.scrolled > 0, 'the table is wider than its box');
+  assert.deepEqual(after.off, [], 'the names stay at the left edge');
+  assert.equal(after.align, 'left');
   await context.close();
 });
 
