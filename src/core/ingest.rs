@@ -1107,6 +1107,7 @@ pub fn bundle_from_files(
             )]);
         }
     };
+    let from_file = dataset.is_some();
     let (file, mut ds) = match (dataset, current) {
         (Some(d), _) => d,
         (None, Some(c)) => (String::from("(the data on screen)"), c.dataset.clone()),
@@ -1114,7 +1115,22 @@ pub fn bundle_from_files(
             return Err(vec![Issue::new(Severity::Error, "", "", "没有数据可用", "there is no dataset to show")]);
         }
     };
+    let named = ds.regions.len();
     issues.extend(reconcile(&file, &mut ds, &map));
+    // A file of data none of whose regions is on the map (`reconcile` keeps only those that are)
+    // would replace the data on screen with a grey map: refused, with what it names. Boundaries
+    // alone may come first, for data to follow.
+    if from_file && named > 0 && ds.regions.is_empty() {
+        let mut refused = vec![Issue::new(
+            Severity::Error,
+            &file,
+            "",
+            "文件中没有一个地区在地图上，无法显示；屏幕上的数据不变",
+            "no region of the file is on the map, so it cannot be shown; the data on screen stay",
+        )];
+        refused.extend(issues);
+        return Err(refused);
+    }
     let bundle =
         if new_geometry { Bundle::for_any_area(ds, &map, &outline_used) } else { Bundle::new(ds, &map, &outline_used) };
     Ok((bundle, issues))
