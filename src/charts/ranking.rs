@@ -107,6 +107,32 @@ pub fn value_text(row: &Row, lang: Lang, change: bool) -> String {
     }
 }
 
+/// The ranks row `k` of `rows` can hold, as text: "4", or "4–6" when values known only as a lower
+/// bound ("more than 60 %") leave its place open; empty without a value. A rank counts the rows
+/// certainly above (an exact value above it, or a bound at or above its value; nothing is certainly
+/// above a bound), and may count those possibly above (a bound below its value; for a bound, any
+/// other bound, and any exact value above it). Equal values share a rank.
+pub fn rank_text(rows: &[Row], k: usize) -> String {
+    let Some(me) = rows.get(k).and_then(|r| r.value.map(|v| (v, r.bound))) else { return String::new() };
+    let (mut certain, mut possible) = (0, 0);
+    for (j, r) in rows.iter().enumerate() {
+        let Some(v) = r.value.filter(|_| j != k) else { continue };
+        match (me, r.bound) {
+            ((mine, Bound::Exact), Bound::Exact) if v > mine => certain += 1,
+            ((mine, Bound::Exact), Bound::MoreThan) if v >= mine => certain += 1,
+            ((mine, Bound::Exact), Bound::MoreThan) if v < mine => possible += 1,
+            ((mine, Bound::MoreThan), Bound::Exact) if v > mine => possible += 1,
+            ((_, Bound::MoreThan), Bound::MoreThan) => possible += 1,
+            _ => {}
+        }
+    }
+    if possible == 0 {
+        (certain + 1).to_string()
+    } else {
+        format!("{}–{}", certain + 1, certain + 1 + possible)
+    }
+}
+
 /// A text description of the ranking (for screen readers and as a caption). Regions that read
 /// the same at either end ("+24.1", "more than 50 %") are named together, or counted: picking one
 /// of them by the alphabet would tell the reader something the data do not say.
@@ -512,6 +538,33 @@ mod tests {
         let tiny = layout(&f, &[row(0, Some(0.0))], &style);
         let (a, b) = tiny.bars[0].span.unwrap();
         assert_eq!(b - a, 1, "a zero change still shows as a 1 px bar");
+    }
+
+    #[test]
+    fn ranks_are_shared_by_equal_values_and_open_where_bounds_leave_them_open() {
+        let bounded = |region: usize, v: f64| Row { bound: Bound::MoreThan, ..row(region, Some(v)) };
+        // 2021's shape: 94.8, 75.7, 71, then three "more than 60" and three "more than 50".
+        let r = [
+            row(0, Some(94.8)),
+            row(1, Some(75.7)),
+            row(2, Some(71.0)),
+            bounded(3, 60.0),
+            bounded(4, 60.0),
+            bounded(5, 60.0),
+            bounded(6, 50.0),
+            bounded(7, 50.0),
+            bounded(8, 50.0),
+            row(9, None),
+        ];
+        let ranks: Vec<String> = (0..r.len()).map(|k| rank_text(&r, k)).collect();
+        // A "more than 60" may be 61 while a "more than 50" is 99: any bounded row may be anywhere.
+        assert_eq!(ranks, ["1–7", "2–8", "3–9", "1–9", "1–9", "1–9", "1–9", "1–9", "1–9", ""]);
+        // A bound at or above an exact value is certainly above it.
+        let r = [bounded(0, 80.0), row(1, Some(80.0)), row(2, Some(90.0))];
+        assert_eq!((0..3).map(|k| rank_text(&r, k)).collect::<Vec<_>>(), ["1–2", "3", "1–2"]);
+        // Exact values only: the usual ranks, ties sharing theirs.
+        let r = [row(0, Some(70.0)), row(1, Some(61.1)), row(2, Some(61.1)), row(3, Some(50.0))];
+        assert_eq!((0..4).map(|k| rank_text(&r, k)).collect::<Vec<_>>(), ["1", "2", "2", "4"]);
     }
 
     #[test]

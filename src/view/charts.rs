@@ -312,7 +312,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                         <tbody>
                             { for rows.iter().enumerate().map(|(k, r)| html! {
                                 <tr class={classes!((selected.as_deref() == Some(r.code.as_str())).then_some("selected"))}>
-                                    <td>{ k + 1 }</td><th scope="row">{ &r.label }</th><td>{ ranking::value_text(r, lang, change) }</td>
+                                    <td>{ ranking::rank_text(&rows, k) }</td><th scope="row">{ &r.label }</th><td>{ ranking::value_text(r, lang, change) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -131,6 +131,12 @@ test('the 2021 reported snapshot: selectable, lower bounds hatched, tooltips say
   assert.match(await page.locator('.tooltip').innerText(), /Reported figure/);
   await page.hover('[data-region="522300"]');
   assert.match(await page.locator('.tooltip').innerText(), /94\.8\s%/);
+  // The ranking's table gives the ranks the figures allow: a "more than" may stand anywhere above its bound.
+  await page.click('.ranking-chart summary');
+  await page.waitForSelector('.ranking-chart table');
+  const ranks = Object.fromEntries(await page.$$eval('.ranking-chart tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelector('td').textContent])));
+  assert.equal(ranks.Qianxinan, '1–7', JSON.stringify(ranks));
+  assert.equal(ranks.Bijie, '1–9');
   assert.match(await page.locator('.readout-total').innerText(), /66\.5\s%/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-2021.png'), fullPage: true });
   // The link reopens it.
