@@ -94,7 +94,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
 /// Rate over time, with a cursor layer that alone changes with the date.
 #[component]
 pub fn TimeChartView(props: &ChartsProps) -> Html {
-    let ChartsProps { bundle, index, selected, hovered, lang, dark, on_action, drawn, .. } = props;
+    let ChartsProps { bundle, index, compare, selected, hovered, lang, dark, on_action, drawn, .. } = props;
     let (dark, drawn) = (*dark, *drawn);
     let (index, lang) = (*index, *lang);
     let node = use_node_ref();
@@ -153,7 +153,17 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |_: PointerEvent| on_action.emit(Action::Hover(None)))
     };
-    let description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
+    // Comparing, the base date is marked too: the same line, dashed, moved to it.
+    let base = compare.filter(|&c| c < n).map(|c| time::x_of(&frame, c, n).round() - time::x_of(&frame, 0, n).round());
+    let mut description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
+    if let Some(d) = compare.and_then(|c| bundle.dataset.dates.get(c)) {
+        description.push_str(&match lang {
+            Lang::Zh => format!("竖虚线标出对比的起点{}。", format::date(*d, lang)),
+            Lang::En => {
+                format!(" The dashed vertical line marks {}, the base of the comparison.", format::date(*d, lang))
+            }
+        });
+    }
     let metric = bundle.dataset.meta.metric.name.get(lang);
     // The whole-series table has a cell per region and date (88 × 365 = 32 000 for the counties):
     // built only once the reader opens it, so it costs nothing at load or on a date step.
@@ -169,6 +179,10 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
                 style={format!("height:{}px", frame.height)}
                 onclick={on_click} onpointermove={on_move} onpointerleave={on_leave}>
                 <div class="chart-layer" aria-hidden="true">{ svg_html(&lines) }</div>
+                if let Some(shift) = base {
+                    <div class="chart-layer cursor-layer compare-base" aria-hidden="true"
+                        style={format!("transform:translateX({shift:.0}px)")}>{ svg_html(&cursor) }</div>
+                }
                 <div class="chart-layer cursor-layer" aria-hidden="true"
                     style={format!("transform:translateX({cursor_shift:.0}px)")}>{ svg_html(&cursor) }</div>
             </div>

@@ -161,6 +161,11 @@ test('compare mode colours by change, shows its legend and ranking, and restores
   await page.goBack();
   await page.waitForFunction(() => location.search.includes('compare=2020-02-10'));
   assert.ok(await page.isVisible('.legend-diverging'));
+  // The line chart marks the base date too, and says so.
+  const [base, now] = await page.$$eval('.time-chart .cursor-layer', (ls) => ls.map((l) => l.getBoundingClientRect().left));
+  const cursor = await page.$eval('.time-chart .chart-canvas', (c) => Number(c.dataset.cursorX));
+  assert.ok(base < now, `the base (10 Feb) left of the date (19 Feb): ${base} < ${now} (cursor at ${cursor})`);
+  assert.match(await page.locator('.time-chart .chart-desc').innerText(), /dashed vertical line marks 10 Feb 2020, the base of the comparison/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'compare.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
