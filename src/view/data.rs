@@ -321,6 +321,26 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let lang = props.lang;
     let key = use_state(String::new);
     let dragging = use_state(|| false);
+    // A file dropped beside the drop zone would open in the tab, and the page (the reader's view,
+    // a loaded file) would be gone: the page takes no drop but the zone's.
+    use_effect_with((), |_| {
+        let guard = |name: &'static str| {
+            window().and_then(|w| w.document()).map(|doc| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&doc, name, options, |e| {
+                    let files = e
+                        .dyn_ref::<DragEvent>()
+                        .and_then(|d| d.data_transfer())
+                        .is_some_and(|t| t.types().iter().any(|ty| ty.as_string().as_deref() == Some("Files")));
+                    if files {
+                        e.prevent_default();
+                    }
+                })
+            })
+        };
+        let listeners = [guard("dragover"), guard("drop")];
+        move || drop(listeners)
+    });
     let on_select = {
         let cb = props.on_builtin.clone();
         Callback::from(move |e: Event| {

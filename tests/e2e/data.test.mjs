@@ -293,6 +293,18 @@ test('dropping files onto the panel loads them', async () => {
   await page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 88);
   const issues = await report(page);
   assert.ok(issues.some((i) => i.message.startsWith('regions in the data that the map lacks')), 'prefecture data on county boundaries: reported');
+  // Dropped beside the zone, a file does not open in the tab in place of the page.
+  const kept = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'], 'stray.csv', { type: 'text/csv' }));
+    const target = document.querySelector('h1');
+    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    target.dispatchEvent(over);
+    target.dispatchEvent(drop);
+    return [over.defaultPrevented, drop.defaultPrevented];
+  });
+  assert.deepEqual(kept, [true, true], 'the browser does not navigate to the file');
   await context.close();
 });
 
