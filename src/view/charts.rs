@@ -141,18 +141,43 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
             }
         })
     };
+    // The line under the pointer, with the date under it: its value is read beside the pointer
+    // (the map's card, which the shared hover also opens, may be scrolled out of view).
+    let pointed = use_state_eq(|| None::<(String, usize, i32, i32)>);
     let on_move = {
-        let (node, bundle, on_action) = (node.clone(), bundle.clone(), on_action.clone());
+        let (node, bundle, on_action, pointed) = (node.clone(), bundle.clone(), on_action.clone(), pointed.clone());
         Callback::from(move |e: PointerEvent| {
             let Some((x, y)) = local(&e, &node) else { return };
             let near = time::region_near(&frame, &bundle.dataset, x, y, 6.0).map(str::to_string);
+            let i = time::index_at(&frame, x, bundle.dataset.dates.len());
+            pointed.set(near.clone().map(|code| (code, i, x as i32, y as i32)));
             on_action.emit(Action::Hover(near));
         })
     };
     let on_leave = {
-        let on_action = on_action.clone();
-        Callback::from(move |_: PointerEvent| on_action.emit(Action::Hover(None)))
+        let (on_action, pointed) = (on_action.clone(), pointed.clone());
+        Callback::from(move |_: PointerEvent| {
+            pointed.set(None);
+            on_action.emit(Action::Hover(None))
+        })
     };
+    let tip = (*pointed).as_ref().and_then(|(code, i, x, y)| {
+        let ds = &bundle.dataset;
+        let date = ds.dates.get(*i)?;
+        let value = ds.value(code, *i).map(|v| ds.value_text(&v, lang)).unwrap_or_else(|| lang.pick("无数据", "no data").into());
+        let name = bundle.label(code, lang);
+        // Left of the pointer in the right half, so it stays inside the chart.
+        let side = if f64::from(*x) > f64::from(frame.width) / 2.0 {
+            format!("right:{}px", i64::from(frame.width) - i64::from(*x) + 10)
+        } else {
+            format!("left:{}px", x + 10)
+        };
+        Some(html! {
+            <div class="chart-tip" aria-hidden="true" style={format!("{side};top:{}px", (y - 36).max(0))}>
+                <strong>{ name }</strong>{ " " }{ format::date(*date, lang) }{ lang.pick("：", ": ") }<strong>{ value }</strong>
+            </div>
+        })
+    });
     // Comparing, the base date is marked too: the same line, dashed, moved to it.
     let base = compare.filter(|&c| c < n).map(|c| time::x_of(&frame, c, n).round() - time::x_of(&frame, 0, n).round());
     let mut description = time::describe(&bundle.dataset, &labels, index, selected.as_deref(), lang);
@@ -185,6 +210,7 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
                 }
                 <div class="chart-layer cursor-layer" aria-hidden="true"
                     style={format!("transform:translateX({cursor_shift:.0}px)")}>{ svg_html(&cursor) }</div>
+                { tip.unwrap_or_default() }
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
                 <summary>{ match lang {

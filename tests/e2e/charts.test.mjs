@@ -96,6 +96,12 @@ test('clicking the time chart sets the date; hovering a line highlights the regi
   await page.mouse.move(at19, yFor(72.1));
   await page.waitForSelector('.hover-outline');
   assert.match(await page.locator('.tooltip').innerText(), /Qianxinan/);
+  // The value is read beside the pointer, for the date under it (not the map's date, 1 Mar).
+  assert.match(await page.locator('.chart-tip').innerText(), /^Qianxinan 19 Feb 2020: 72\.1\s%$/);
+  const tip = await page.locator('.chart-tip').boundingBox();
+  assert.ok(Math.abs(tip.y + tip.height / 2 - yFor(72.1)) < 60, 'by the pointer');
+  await page.mouse.move(box.x + 2, box.y + box.height + 40);
+  await page.locator('.chart-tip').waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await context.close();
 });
