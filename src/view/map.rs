@@ -158,11 +158,13 @@ pub fn MapView(props: &MapProps) -> Html {
     // at each size (not at each date, so a date step never re-projects the map).
     let reserve = use_state_eq(|| None::<i64>);
     let natural = width * bundle.shapes.aspect();
+    // The window less the measured room (a guess until the first measure), never below `floor`.
+    let room_left = |guess: f64, floor: f64| (window_height - reserve.map_or(guess, |r| r as f64)).max(floor);
     let height = match sizing {
-        Sizing::Screen => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(260.0)).max(240.0)),
-        Sizing::FitWindow => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(260.0)).max(220.0)),
+        Sizing::Screen => natural.min(room_left(260.0, 240.0)),
+        Sizing::FitWindow => natural.min(room_left(260.0, 220.0)),
         Sizing::Natural => natural,
-        Sizing::Present => natural.min((window_height - reserve.map(|r| r as f64).unwrap_or(200.0)).max(240.0)),
+        Sizing::Present => natural.min(room_left(200.0, 240.0)),
     }
     .round();
     {

@@ -52,14 +52,15 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
                 }
                 // No answer: the selection (an earlier search's, say) goes with its card, lest it be
                 // read as this search's answer.
-                Found::Several(codes) => {
-                    let names: Vec<String> = codes.iter().map(|c| bundle.label(c, lang)).collect();
-                    message.set(Some(several(query.trim(), &names, lang)));
-                    on_action.emit(Action::Select(None));
-                    on_action.emit(Action::Hover(None));
-                }
-                Found::Nothing => {
-                    message.set(Some(format!("{}“{}”", lang.pick("没有找到：", "No region matches "), query.trim())));
+                found => {
+                    let text = match found {
+                        Found::Several(codes) => {
+                            let names: Vec<String> = codes.iter().map(|c| bundle.label(c, lang)).collect();
+                            several(query.trim(), &names, lang)
+                        }
+                        _ => format!("{}“{}”", lang.pick("没有找到：", "No region matches "), query.trim()),
+                    };
+                    message.set(Some(text));
                     on_action.emit(Action::Select(None));
                     on_action.emit(Action::Hover(None));
                 }
@@ -74,13 +75,11 @@ pub fn RegionSearch(props: &SearchProps) -> Html {
         .find(|r| r.code == "520300")
         .or_else(|| props.bundle.regions.first())
         .map(|r| {
-            let zh = crate::core::names::short_zh(&r.name.zh);
-            match (zh.is_empty(), r.name.en.is_empty()) {
-                (false, false) => {
-                    format!("{}{zh}{}{}", lang.pick("例如 ", "e.g. "), lang.pick(" 或 ", " or "), r.name.en)
-                }
-                _ => format!("{}{}", lang.pick("例如 ", "e.g. "), if zh.is_empty() { &r.name.en } else { &zh }),
-            }
+            let names: Vec<String> = [crate::core::names::short_zh(&r.name.zh), r.name.en.clone()]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect();
+            format!("{}{}", lang.pick("例如 ", "e.g. "), names.join(lang.pick(" 或 ", " or ")))
         })
         .unwrap_or_default();
     html! {
