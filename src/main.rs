@@ -1,17 +1,16 @@
-//! Entry point in the browser: a panic hook that shows a visible banner, then the Yew app.
+//! Entry point in the browser: a panic hook that shows a visible banner, then the Yew app, mounted
+//! beside the static page it replaces once its map is drawn.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use guizhou_map::view::boot;
     guizhou_map::view::install_panic_hook();
-    let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
-    let root = document.get_element_by_id("app").expect("index.html has #app");
-    // Replace the loading notice and the no-script content that index.html shows before the app.
-    root.set_inner_html("");
-    // The static page's "loading" bar and dimming (index.html) end here.
-    if let Some(html) = document.document_element() {
-        let _ = html.remove_attribute("data-booting");
-    }
+    // Beside the static page, which stays until the live map is drawn (`view::boot`).
+    let root = boot::mount_point().expect("a browser document, and index.html has #app");
     yew::Renderer::<guizhou_map::view::App>::with_root(root).render();
+    // A map that cannot be drawn (its column has no width, say in a hidden iframe) must not keep
+    // the live page out of sight for good: after 10 s it shows as it is.
+    gloo::timers::callback::Timeout::new(10_000, boot::reveal).forget();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,7 +4,7 @@
 //!
 //! Run by Trunk after every build (`Trunk.toml`, hook `post_build`), on the staged `index.html`
 //! (`$TRUNK_STAGING_DIR`); or by hand: `cargo run --bin prerender -- dist/index.html`. The live app
-//! replaces this content when it starts (`src/main.rs` empties `#app` before mounting).
+//! replaces this content once its map is drawn (`src/view/boot.rs`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

@@ -10,6 +10,7 @@ use crate::core::keys::{command_for_key, KeyCommand};
 use crate::core::scale::Diverging;
 use crate::core::state::{Action, AppState};
 use crate::core::url::{Dark, DataSource, Notice, UrlState};
+use crate::view::boot;
 use crate::view::charts::{Charts, DataTable};
 use crate::view::data::{DataPanel, Progress};
 use crate::view::facts::Facts;
@@ -365,6 +366,20 @@ pub fn App() -> Html {
             });
         })
     };
+    // The live page takes the static one's place when its map is drawn (`MapView`), or earlier
+    // to say what the static page cannot: that the map cannot be shown, or, after a second, how
+    // far a download has come.
+    {
+        let failed = !model.failed.is_empty();
+        let waiting = model.current.is_none() && model.progress.is_some();
+        use_effect_with((failed, waiting), |&(failed, waiting)| {
+            if failed {
+                boot::reveal();
+            }
+            let timer = waiting.then(|| gloo::timers::callback::Timeout::new(1000, boot::reveal));
+            move || drop(timer)
+        });
+    }
     if !model.failed.is_empty() {
         return html! {
             <div class="load-error" role="alert">

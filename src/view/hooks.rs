@@ -10,9 +10,14 @@ use yew::prelude::*;
 /// (ResizeObserver) or of the window: the map fills the width but never grows taller than the
 /// screen (or, embedded, its iframe) allows. An iframe made taller by its host page changes only
 /// the window's height, hence the window's `resize` too.
+///
+/// `None` until the element has a width: it is measured as soon as it is mounted (in the same
+/// pass, before the browser paints), so a component can wait for its size instead of drawing
+/// first at a guessed one. Still `None` while the element is hidden (no width), and always on
+/// the server.
 #[hook]
-pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
-    let size = use_state_eq(|| initial);
+pub fn use_measured_size(node: NodeRef) -> Option<(f64, f64)> {
+    let size = use_state_eq(|| None);
     {
         let size = size.clone();
         use_effect_with(node, move |node| {
@@ -27,10 +32,13 @@ pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
                         .and_then(|h| h.as_f64())
                         .unwrap_or(f64::INFINITY);
                     if w > 0.0 {
-                        size.set((w, h));
+                        size.set(Some((w, h)));
                     }
                 }
             };
+            // At once, not at the observer's first report: that comes in the next frame's
+            // rendering step, after a render at the guessed size.
+            measure();
             let on_resize = {
                 let measure = measure.clone();
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| measure())
@@ -50,6 +58,12 @@ pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
         });
     }
     *size
+}
+
+/// As [`use_measured_size`], with `initial` until the element is measured.
+#[hook]
+pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
+    use_measured_size(node).unwrap_or(initial)
 }
 
 /// Whether the CSS media `query` matches, kept current: re-renders when the reader's system

@@ -19,9 +19,10 @@ use crate::core::i18n::Lang;
 use crate::core::names::short_zh;
 use crate::core::room::Placement;
 use crate::core::scale::{Rgb, Sequential, NO_VALUE};
+use crate::core::shape::SizedPaths;
 use crate::core::state::Action;
 use crate::view::app::SharedBundle;
-use crate::view::hooks::use_size;
+use crate::view::hooks::use_measured_size;
 use crate::view::tooltip::Tooltip;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -151,7 +152,8 @@ pub fn MapView(props: &MapProps) -> Html {
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
     let svg_ref = use_node_ref();
-    let (width, window_height) = use_size(container.clone(), (DEFAULT_WIDTH, f64::INFINITY));
+    let measured = use_measured_size(container.clone());
+    let (width, window_height) = measured.unwrap_or((DEFAULT_WIDTH, f64::INFINITY));
     let width = width.clamp(200.0, 4000.0);
     // Leave room for the title and the timeline on short screens; the shape is centred in the box.
     // Embedded, the room is measured: what the page needs besides the map, found after a render
@@ -178,7 +180,8 @@ pub fn MapView(props: &MapProps) -> Html {
                 return;
             }
             let Some(el) = container.cast::<web_sys::Element>() else { return };
-            let Ok(Some(page_el)) = el.closest(".page") else { return };
+            // Outside the page's layout (never in the app) nothing stands around the map.
+            let Ok(Some(page_el)) = el.closest(".page") else { return reserve.set(Some(0)) };
             let (page, map) = (page_el.get_bounding_client_rect(), el.get_bounding_client_rect());
             match sizing {
                 // All the page needs besides the map.
@@ -211,13 +214,35 @@ pub fn MapView(props: &MapProps) -> Html {
             }
         });
     }
-    let paths = use_memo((bundle.clone(), width as i64, height as i64), move |(b, _, _)| {
-        b.shapes.paths(width, height, PADDING)
+    // The map is projected once its size is known: the column's width, and (but for `Natural`)
+    // the room its page needs, both measured in the pass that mounts it, before anything is
+    // painted. Until then an empty map of the guessed size stands in; drawing at the guess cost
+    // a second projection and a rewrite of every path at each load (88 at 4× CPU for the
+    // counties). On the server nothing is measured: the static page is drawn at the default width.
+    let sized =
+        cfg!(not(target_arch = "wasm32")) || (measured.is_some() && (*sizing == Sizing::Natural || reserve.is_some()));
+    let paths = use_memo((bundle.clone(), width as i64, height as i64, sized), move |(b, _, _, sized)| {
+        if *sized {
+            b.shapes.paths(width, height, PADDING)
+        } else {
+            SizedPaths { width, height, regions: vec![], labels: vec![], rooms: vec![], outline: String::new() }
+        }
+    });
+    // Drawn: the live page can take the static one's place (in this task, so no frame shows both
+    // or neither).
+    use_effect_with(sized, |&sized| {
+        if sized {
+            crate::view::boot::reveal();
+        }
     });
     // Where the zoom buttons go at this size: a corner free of regions, else under the map. Sized
     // for touch (44 px, the larger of the two button sizes) on every screen.
-    let buttons = *use_memo((bundle.clone(), width as i64, height as i64), move |(b, _, _)| {
-        Placement::of_buttons(&b.shapes, (width, height, PADDING), 3, 44.0, 4.0, 4.0)
+    let buttons = *use_memo((bundle.clone(), width as i64, height as i64, sized), move |(b, _, _, sized)| {
+        if *sized {
+            Placement::of_buttons(&b.shapes, (width, height, PADDING), 3, 44.0, 4.0, 4.0)
+        } else {
+            Placement::Under
+        }
     });
     // Pointer position inside the container, for the tooltip.
     let pointer = use_state_eq(|| (0.0f64, 0.0f64));
@@ -569,12 +594,13 @@ pub fn MapView(props: &MapProps) -> Html {
     let outline_of = |code: &Option<String>, class: &'static str| {
         code.as_ref()
             .and_then(|c| bundle.shapes.index_of(c))
+            .and_then(|i| paths.regions.get(i))
             // A light halo under the dark line: visible on the palest and the darkest fill alike.
-            .map(|i| {
+            .map(|d| {
                 html! {
                     <g class={class} aria-hidden="true">
-                        <path class="halo" d={paths.regions[i].clone()} />
-                        <path class="line" d={paths.regions[i].clone()} />
+                        <path class="halo" d={d.clone()} />
+                        <path class="line" d={d.clone()} />
                     </g>
                 }
             })

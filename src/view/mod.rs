@@ -6,6 +6,7 @@
 //! run during server-side rendering, so every component also renders natively in tests.
 
 mod app;
+pub mod boot;
 mod browser;
 mod charts;
 mod data;

@@ -17,7 +17,9 @@
  *    and all have a fill: the prerendered, no-JavaScript map inside dist/index.html
  *    (`staticExpected` is counted from that file; a smaller count would be a half-parsed map);
  *  - `live`: the first frame in which the live app is up (`input[type=range]` exists; the
- *    prerendered page has none) and exactly `expected` regions are shown, all filled.
+ *    prerendered page has none) and shown (not inside a `#live.pending`: the app mounts there,
+ *    unseen, and removes the static page once its map is drawn), and exactly `expected` regions
+ *    are shown, all filled.
  * Also captures the wasm memory from trunk's `TrunkApplicationStarted` event.
  */
 export function loadProbe({ expected, staticExpected }) {
@@ -33,15 +35,21 @@ export function loadProbe({ expected, staticExpected }) {
   let observer = null;
   const check = () => {
     b.lastMutation = performance.now();
-    const regions = document.querySelectorAll('[data-region]');
-    let filled = regions.length > 0;
-    for (const r of regions) if (!r.getAttribute('fill')) { filled = false; break; }
-    if (filled && regions.length >= staticExpected && b.staticDom === null) {
+    // The app mounts beside the static page, unseen (`#live.pending`), and removes the static page
+    // once its map is drawn: until then, its regions are not on screen, and the static ones are.
+    const live = document.getElementById('live');
+    const pending = live?.classList.contains('pending');
+    const all = (scope) => [...scope.querySelectorAll('[data-region]')];
+    const isFilled = (rs) => rs.length > 0 && rs.every((r) => r.getAttribute('fill'));
+    const shown = all(document).filter((r) => !(pending && live.contains(r)));
+    if (b.staticDom === null && isFilled(shown) && shown.length >= staticExpected) {
       b.staticDom = performance.now();
-      b.staticRegions = regions.length;
+      b.staticRegions = shown.length;
       presented('staticFrame');
     }
-    if (document.querySelector('input[type=range]')) {
+    const regions = pending ? [] : all(live ?? document);
+    const filled = isFilled(regions);
+    if (document.querySelector('input[type=range]') && !pending) {
       // Remembered so that a live app showing the wrong map (e.g. the stress URL parameters are
       // not implemented yet) can be told apart from one that is still loading.
       if (b.liveSeenAt === null) b.liveSeenAt = performance.now();
@@ -56,7 +64,7 @@ export function loadProbe({ expected, staticExpected }) {
   observer = new MutationObserver(check);
   // Observing the Document itself (not documentElement, which may not exist yet) sees every node
   // the HTML parser inserts, including the prerendered map.
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['fill'] });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['fill', 'class'] });
 }
 
 /**

@@ -167,7 +167,8 @@ test('compare mode colours by change, shows its legend and ranking, and restores
   await page.goBack();
   await page.waitForFunction(() => location.search.includes('compare=2020-02-10'));
   assert.ok(await page.isVisible('.legend-diverging'));
-  // The line chart marks the base date too, and says so.
+  // The line chart marks the base date too, and says so (the charts follow a frame or so later).
+  await page.waitForFunction(() => /10 Feb 2020, the base/.test(document.querySelector('.time-chart .chart-desc')?.innerText), null, { timeout: 3000 }).catch(() => {});
   const [base, now] = await page.$$eval('.time-chart .cursor-layer', (ls) => ls.map((l) => l.getBoundingClientRect().left));
   const cursor = await page.$eval('.time-chart .chart-canvas', (c) => Number(c.dataset.cursorX));
   assert.ok(base < now, `the base (10 Feb) left of the date (19 Feb): ${base} < ${now} (cursor at ${cursor})`);

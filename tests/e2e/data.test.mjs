@@ -23,6 +23,19 @@ before(async () => {
     mount: '/map/',
     extra: {
       '/fixtures/china.geojson': file(path.join(FIXTURES, 'china-prefectures.geojson'), 'application/geo+json'),
+      // The same, trickled over 3 s: a download long enough for its progress to show (the live
+      // page replaces the static one for it only after a second).
+      '/fixtures/china-slow.geojson': (req, res) => {
+        const body = fs.readFileSync(path.join(FIXTURES, 'china-prefectures.geojson'));
+        res.writeHead(200, { 'content-type': 'application/geo+json', 'content-length': String(body.length) });
+        const parts = 10;
+        let k = 0;
+        const timer = setInterval(() => {
+          res.write(body.subarray(Math.floor((k * body.length) / parts), Math.floor(((k + 1) * body.length) / parts)));
+          if (++k === parts) { clearInterval(timer); res.end(); }
+        }, 300);
+        res.on('close', () => clearInterval(timer));
+      },
       '/fixtures/mine.csv': (req, res) => res.writeHead(200, { 'content-type': 'text/csv' })
         .end('date,name,rate\n2020-02-18,贵阳,55\n2020-02-19,贵阳市,61\n2020-02-19,黔东南州,>60\n2020-02-19,Zunyi,57.5\n'),
       '/fixtures/broken.csv': (req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(''),
@@ -206,12 +219,14 @@ test('files at URLs: data and boundaries load, match by name, show progress, and
   assert.ok(wasm.end - wasm.start > 300, `the throttle held the wasm back (${wasm.end - wasm.start} ms), so the order above means something`);
   await context.close();
 
-  // China's 375 prefectures over a slow network: progress shows, then the map draws and responds.
+  // China's 375 prefectures, trickled over 3 s: while the static page stays, the loading bar says
+  // the map is coming; after a second the live page shows the download's progress; then the map
+  // draws and responds.
   const slow = await open(browser, server.url, { locale: 'en-GB' });
-  const cdp = await slow.context.newCDPSession(slow.page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 300 * 1024, uploadThroughput: 100 * 1024 });
-  await slow.page.goto(`${server.url}?geo=${encodeURIComponent(`${origin}/fixtures/china.geojson`)}`);
+  await slow.page.goto(`${server.url}?geo=${encodeURIComponent(`${origin}/fixtures/china-slow.geojson`)}`);
   await slow.page.waitForSelector('.load-progress', { timeout: 20000 });
+  assert.match(await slow.page.locator('.load-progress').innerText(), /china-slow\.geojson — \d+ kB \/ \d+ kB/);
+  assert.equal(await slow.page.locator('#app > :not(#live)').count(), 0, 'in place of the static page');
   await slow.page.waitForFunction(() => document.querySelectorAll('[data-region]').length === 375, null, { timeout: 60000 });
   const t0 = Date.now();
   await slow.page.click('h1');

@@ -293,6 +293,52 @@ test('printed, the page keeps the map, legend, facts, charts and sources and dro
   await context.close();
 });
 
+test('the live page replaces the static one in one step, its map drawn once at its own size', async () => {
+  // At 4× CPU, where the app's first render runs long enough for Yew to yield to the browser.
+  for (const query of ['?lang=en', '?dataset=counties', '?embed=1']) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      // At each frame, the regions on screen: the static page's while the live one is pending.
+      const r = (window.__load = { frames: [], redrawn: 0, live: new Set() });
+      const tick = () => {
+        const live = document.getElementById('live');
+        const pending = !live || live.classList.contains('pending');
+        const shown = [...document.querySelectorAll('[data-region]')].filter((e) => pending !== !!live?.contains(e));
+        const state = `${pending ? 'static' : 'live'}:${shown.filter((e) => e.getAttribute('fill')).length}`;
+        if (r.frames.at(-1) !== state) r.frames.push(state);
+        if (pending || r.frames.length < 3) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      new MutationObserver((ms) => {
+        for (const m of ms) {
+          if (m.type === 'attributes' && m.target.matches('#live [data-region]')) r.redrawn++;
+          for (const n of m.addedNodes) {
+            if (n.nodeType === 1 && n.closest('#live')) for (const e of [n, ...n.querySelectorAll('[data-region]')]) if (e.matches('[data-region]')) r.live.add(e);
+          }
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['d'] });
+    });
+    await page.goto(server.url + query);
+    await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 30000 });
+    await page.waitForTimeout(500);
+    const { frames, redrawn, added, regions } = await page.evaluate(() => ({
+      frames: window.__load.frames, redrawn: window.__load.redrawn, added: window.__load.live.size,
+      regions: document.querySelectorAll('#live [data-region]').length,
+    }));
+    const n = query.includes('counties') ? 88 : 9;
+    assert.equal(regions, n, query);
+    // Every frame from the first map on shows a whole map: the static one, then the live one.
+    const from = frames.findIndex((f) => f !== 'static:0');
+    assert.deepEqual(frames.slice(from), ['static:9', `live:${n}`], `${query}: ${frames.join(' → ')}`);
+    assert.equal(added, n, `${query}: each live region is made once`);
+    assert.equal(redrawn, 0, `${query}: and never redrawn at another size while the page loads`);
+    await context.close();
+  }
+});
+
 test('while the app loads, the static page says so, and is dimmed when the link asks for another view', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
@@ -306,10 +352,14 @@ test('while the app loads, the static page says so, and is dimmed when the link 
   await page.waitForSelector('.page [data-region]');
   assert.equal(await page.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1', 'the default view is what it shows');
   await context.close();
-  // Once the app runs, the bar goes.
-  const { page: live, context: c2 } = await ready(`${server.url}?lang=en&date=2020-02-19`);
+  // The live page replaces the static one, and the bar goes, once its map is drawn.
+  const { page: live, context: c2 } = await open(browser, `${server.url}?lang=en&date=2020-02-19`);
+  await live.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
   assert.equal(await live.getAttribute('html', 'data-booting'), null);
-  assert.equal(await live.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1');
+  assert.deepEqual(await live.$$eval('#app > *', (es) => es.map((e) => e.id)), ['live'], 'the static page is gone');
+  assert.equal(await live.$eval('#live > .page', (e) => getComputedStyle(e).opacity), '1');
+  assert.equal(await live.$eval('#live', (e) => getComputedStyle(e).visibility), 'visible');
+  assert.equal(await live.locator('#live [data-region]').count(), 9);
   await c2.close();
 });
 
