@@ -169,17 +169,13 @@ pub fn describe(rows: &[Row], what: &str, lang: Lang, change: bool) -> String {
     let labels = |r: std::ops::Range<usize>| with_value[r].iter().map(|r| r.label.as_str()).collect::<Vec<_>>();
     let (top, bottom) = (labels(0..k_top), labels(with_value.len() - k_bottom..with_value.len()));
     let (hi, lo) = (format::names_or_count(&top, lang), format::names_or_count(&bottom, lang));
+    // "More than 50 %" may be anywhere above 50 %: no order is certain with it.
+    let bound = |r: &&Row| !change && r.bound == Bound::MoreThan;
+    let bounded = (with_value.iter().any(bound), with_value[with_value.len() - k_bottom..].iter().all(bound));
+    let ends = format::ends_clause((&hi, top_text), (&lo, bottom_text), bounded, ("", true), lang);
     match lang {
-        Lang::Zh => format!(
-            "条形图：{what}，{} 个地区从高到低排列；最高为{}{hi}（{top_text}），最低为{}{lo}（{bottom_text}）。",
-            rows.len(),
-            format::zh_space(&hi),
-            format::zh_space(&lo)
-        ),
-        Lang::En => format!(
-            "Bar chart: {what}, {} regions from highest to lowest; highest {hi} ({top_text}), lowest {lo} ({bottom_text}).",
-            rows.len()
-        ),
+        Lang::Zh => format!("条形图：{what}，{} 个地区从高到低排列；{ends}。", rows.len()),
+        Lang::En => format!("Bar chart: {what}, {} regions from highest to lowest; {ends}.", rows.len()),
     }
 }
 
@@ -627,6 +623,24 @@ mod tests {
             describe(&r, "rate on 19 Feb 2020", Lang::En, false),
             "Bar chart: rate on 19 Feb 2020, only Guiyang of 9 regions has a value (66.5\u{a0}%)."
         );
+    }
+
+    #[test]
+    fn a_description_with_lower_bounds_orders_only_what_the_figures_allow() {
+        // 2021: three regions known only as "more than 50 %" may lie anywhere above it.
+        let ds = crate::reported::snapshot_2021();
+        let r = rows(&ds, &labels(&ds), Measure::Rate(0));
+        let en = describe(&r, "rate", Lang::En, false);
+        assert!(
+            en.ends_with(
+                "highest reported figure Qianxinan (94.8\u{a0}%); Anshun, Tongren and Zunyi reported only as more than 50\u{a0}%."
+            ),
+            "{en}"
+        );
+        assert!(!en.contains("lowest Anshun"), "{en}");
+        let zh = describe(&r, "开工率", Lang::Zh, false);
+        // (The rows' labels are the English names.)
+        assert!(zh.ends_with("；报道的最高数字为Qianxinan（94.8%）；Anshun、Tongren、Zunyi仅报道为50%以上。"), "{zh}");
     }
 
     #[test]

@@ -144,6 +144,46 @@ pub fn zh_space(names: &str) -> &'static str {
     }
 }
 
+/// The two ends of regions sorted highest first, for running text: "最高黔西南州（94.8%），最低安顺（57.4%）"
+/// / "highest Qianxinan (94.8 %), lowest Anshun (57.4 %)". `top` and `bottom` are (names, value
+/// text), the names from [`names_or_count`].
+///
+/// A value known only as a lower bound ("more than 50 %") may lie anywhere above it, so where the
+/// values include one the ends say only what the figures allow: `bounded.0` (some value is a
+/// bound) makes the top "the highest reported figure"; `bounded.1` (the bottom's values are
+/// bounds) names the bottom as "reported only as" its bound, not as lowest.
+///
+/// `zh`: the subject before 最高 ("变化"), and whether 为 links 最高 / 最低 to the names ("最高为
+/// 黔西南州", the charts' captions) or not ("最高黔西南州", the map's summary).
+pub fn ends_clause(
+    (hn, hv): (&str, &str),
+    (ln, lv): (&str, &str),
+    bounded: (bool, bool),
+    (zh_subject, zh_is): (&str, bool),
+    lang: Lang,
+) -> String {
+    let link = |names: &str| if zh_is { format!("为{}", zh_space(names)) } else { zh_of(names).to_string() };
+    match (lang, bounded) {
+        (Lang::Zh, (top, bottom)) => {
+            let high = if top {
+                format!("{zh_subject}报道的最高数字为{}{hn}（{hv}）", zh_space(hn))
+            } else {
+                format!("{zh_subject}最高{}{hn}（{hv}）", link(hn))
+            };
+            let low =
+                if bottom { format!("{ln}仅报道为{lv}") } else { format!("最低{}{ln}（{lv}）", link(ln)) };
+            format!("{high}{}{low}", if bottom { "；" } else { "，" })
+        }
+        (Lang::En, (top, bottom)) => {
+            let high = format!("highest {}{hn} ({hv})", if top { "reported figure " } else { "" });
+            match bottom {
+                true => format!("{high}; {ln} reported only as {lv}"),
+                false => format!("{high}, lowest {ln} ({lv})"),
+            }
+        }
+    }
+}
+
 /// A date for reading: "2020年2月19日" or "19 Feb 2020".
 pub fn date(d: Date, lang: Lang) -> String {
     let (y, m, day) = d.ymd();
@@ -202,6 +242,20 @@ pub fn lower_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ends_say_only_what_lower_bounds_allow() {
+        let (top, bottom) = (("Qianxinan", "94.8 %"), ("Anshun", "57.4 %"));
+        let plain = ends_clause(top, bottom, (false, false), ("", false), Lang::En);
+        assert_eq!(plain, "highest Qianxinan (94.8 %), lowest Anshun (57.4 %)");
+        // A bound in the middle: the top is not certain, the exact bottom is (every bound lies above it).
+        let middle = ends_clause(top, bottom, (true, false), ("", false), Lang::En);
+        assert_eq!(middle, "highest reported figure Qianxinan (94.8 %), lowest Anshun (57.4 %)");
+        let zh = ends_clause(("黔西南州", "94.8%"), ("5 个地区", "57.4%"), (false, false), ("", true), Lang::Zh);
+        assert_eq!(zh, "最高为黔西南州（94.8%），最低为 5 个地区（57.4%）");
+        let zh = ends_clause(("黔西南州", "94.8%"), ("安顺", "50%以上"), (true, true), ("", false), Lang::Zh);
+        assert_eq!(zh, "报道的最高数字为黔西南州（94.8%）；安顺仅报道为50%以上");
+    }
 
     #[test]
     fn dates_in_one_year_are_short_and_across_years_in_full() {

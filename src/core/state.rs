@@ -353,7 +353,10 @@ impl AppState {
                 });
             } else if vals.len() > 1 {
                 let names: Vec<&str> = vals.iter().map(|x| x.0.as_str()).collect();
-                out.push_str(&ends_sentence(&names, (k_top, k_bottom), (hv, lv), "", lang));
+                // "More than 50 %" may be anywhere above 50 %: no order is certain with it.
+                let bound = |v: &(String, Value)| v.1.bound == Bound::MoreThan;
+                let bounded = (vals.iter().any(bound), vals[vals.len() - k_bottom..].iter().all(bound));
+                out.push_str(&ends_sentence(&names, (k_top, k_bottom), (hv, lv), bounded, "", lang));
             }
         }
         let without = n - vals.len();
@@ -423,7 +426,7 @@ impl AppState {
             } else if changes.len() > 1 {
                 // Highest and lowest change, signed: a fall is the lowest, not the "least".
                 let names: Vec<&str> = changes.iter().map(|x| x.0.as_str()).collect();
-                out.push_str(&ends_sentence(&names, (k_top, k_bottom), (hv, lv), "变化", lang));
+                out.push_str(&ends_sentence(&names, (k_top, k_bottom), (hv, lv), (false, false), "变化", lang));
             }
         }
         let without = n - changes.len();
@@ -451,21 +454,19 @@ impl AppState {
 /// "；最高…（hv），最低…（lv）" / "; highest … (hv), lowest … (lv)" for `names` sorted highest
 /// first, where the first `ends.0` and the last `ends.1` read level ([`format::level_ends`]): those
 /// are named together, or counted ("最高的 8 个地区"). `zh_subject` goes before 最高 ("变化").
+/// `bounded`: as [`format::ends_clause`] (some value is a lower bound; the bottom's are).
 fn ends_sentence(
     names: &[&str],
     ends: (usize, usize),
     (hv, lv): (&String, &String),
+    bounded: (bool, bool),
     zh_subject: &str,
     lang: Lang,
 ) -> String {
     let hn = format::names_or_count(&names[..ends.0], lang);
     let ln = format::names_or_count(&names[names.len() - ends.1..], lang);
-    match lang {
-        Lang::Zh => {
-            format!("；{zh_subject}最高{}{hn}（{hv}），最低{}{ln}（{lv}）", format::zh_of(&hn), format::zh_of(&ln))
-        }
-        Lang::En => format!("; highest {hn} ({hv}), lowest {ln} ({lv})"),
-    }
+    let clause = format::ends_clause((&hn, hv), (&ln, lv), bounded, (zh_subject, false), lang);
+    format!("{}{clause}", lang.pick("；", "; "))
 }
 
 /// Reads a date typed or picked by the reader: the index of that date in `ds`, or a message
@@ -807,7 +808,7 @@ mod tests {
     }
 
     #[test]
-    fn summary_of_the_2021_snapshot_counts_bounds_and_groups_the_lowest() {
+    fn summary_of_the_2021_snapshot_counts_bounds_and_orders_only_what_the_figures_allow() {
         let ds = crate::reported::snapshot_2021();
         let mut s = AppState::new(1, Lang::En);
         s.apply(&Action::Seek(0));
@@ -815,13 +816,19 @@ mod tests {
         // Three measured above 60 % and three reported as "more than 60 %".
         assert!(en.contains("6 of 9 regions above 60\u{a0}%"), "{en}");
         assert!(
-            en.contains("highest Qianxinan (94.8\u{a0}%), lowest Anshun, Tongren and Zunyi (more than 50\u{a0}%)"),
+            en.contains(
+                "highest reported figure Qianxinan (94.8\u{a0}%); Anshun, Tongren and Zunyi reported only as more than 50\u{a0}%"
+            ),
             "{en}"
         );
         s.apply(&Action::SetLang(Lang::Zh));
         let zh = s.summary(&ds, &names(&ds, Lang::Zh), 9);
         // The snapshot's own metric (开工率), and the province's reported figure named for what it is.
-        assert!(zh.contains("9 个地区中 6 个开工率高于60%") && zh.contains("最低安顺、遵义、铜仁（50%以上）"), "{zh}");
+        assert!(
+            zh.contains("9 个地区中 6 个开工率高于60%")
+                && zh.contains("报道的最高数字为黔西南州（94.8%）；安顺、遵义、铜仁仅报道为50%以上"),
+            "{zh}"
+        );
         assert!(zh.contains("；全省复工复产率（报道） 66.5%") && !zh.contains("全省合计"), "{zh}");
         assert!(en.contains("; province resumption rate (reported) 66.5\u{a0}%"), "{en}");
     }
