@@ -7,21 +7,62 @@
 //! other: never a loading notice between them, an empty map, or a map drawn at a guessed size and
 //! then redrawn.
 
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
 /// The id of the live app's element inside `#app`.
 const LIVE: &str = "live";
 
+thread_local! {
+    /// The static page's map width and the window's height, read before the app mounts.
+    static STATIC_MAP: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
+    /// What waits for the live page to be shown ([`when_shown`]).
+    static ON_REVEAL: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `true` while the live page waits, unseen, to replace the static one.
+pub fn pending() -> bool {
+    crate::view::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(LIVE))
+        .is_some_and(|live| live.class_list().contains("pending"))
+}
+
+/// Runs `f` once the live page is shown: now if it is (or outside the hand-over), else in a task
+/// after [`reveal`] shows it. For work that should come after what the reader sees first: a frame
+/// "after the first" of a page not yet shown would land before it.
+pub fn when_shown(f: impl FnOnce() + 'static) {
+    if pending() {
+        ON_REVEAL.with(|w| w.borrow_mut().push(Box::new(f)));
+    } else {
+        f();
+    }
+}
+
 /// Creates `#live.pending` at the end of `#app` and returns it, for the app to mount into.
-/// `None` without a browser document or without `#app`.
+/// `None` without a browser document or without `#app`. Reads the static page's map size first
+/// ([`static_map_size`]), while nothing else is in the layout.
 pub fn mount_point() -> Option<web_sys::Element> {
-    let document = crate::view::window()?.document()?;
+    let window = crate::view::window()?;
+    let document = window.document()?;
     let app = document.get_element_by_id("app")?;
+    let width = app.query_selector(".page .map").ok().flatten().map(|m| m.client_width() as f64);
+    let height = window.inner_height().ok().and_then(|h| h.as_f64());
+    if let (Some(w), Some(h)) = (width.filter(|w| *w > 0.0), height) {
+        STATIC_MAP.with(|s| s.set(Some((w, h))));
+    }
     let live = document.create_element("div").ok()?;
     live.set_id(LIVE);
     live.set_class_name("pending");
     app.append_child(&live).ok()?;
     Some(live)
+}
+
+/// While the static page is on screen, the size its map has: its width and the window's height.
+/// The live page's map, laid out as the static page's (the page itself, not an embed or the
+/// stage), has the same width, so its first render can draw at it instead of at a guess.
+pub fn static_map_size() -> Option<(f64, f64)> {
+    pending().then(|| STATIC_MAP.with(Cell::get)).flatten()
 }
 
 /// Shows the live app in place of the static page: removes everything else in `#app`, the
@@ -47,5 +88,11 @@ pub fn reveal() {
     let _ = live.class_list().remove_1("pending");
     if let Some(html) = document.document_element() {
         let _ = html.remove_attribute("data-booting");
+    }
+    // In a task of their own: what waits comes after this task's DOM changes have been seen
+    // (a frame requested by a mutation observer, as the benchmark's, is not put behind them).
+    let waiting = ON_REVEAL.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    if !waiting.is_empty() {
+        gloo::timers::callback::Timeout::new(0, move || waiting.into_iter().for_each(|f| f())).forget();
     }
 }

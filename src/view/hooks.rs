@@ -11,13 +11,13 @@ use yew::prelude::*;
 /// screen (or, embedded, its iframe) allows. An iframe made taller by its host page changes only
 /// the window's height, hence the window's `resize` too.
 ///
-/// `None` until the element has a width: it is measured as soon as it is mounted (in the same
-/// pass, before the browser paints), so a component can wait for its size instead of drawing
-/// first at a guessed one. Still `None` while the element is hidden (no width), and always on
-/// the server.
+/// `seed` until the element has a width (`None`: unknown): it is measured as soon as it is
+/// mounted (in the same pass, before the browser paints), so a component can wait for its size
+/// instead of drawing first at a guessed one. Still `seed` while the element is hidden (no
+/// width), and always on the server.
 #[hook]
-pub fn use_measured_size(node: NodeRef) -> Option<(f64, f64)> {
-    let size = use_state_eq(|| None);
+pub fn use_measured_size(node: NodeRef, seed: Option<(f64, f64)>) -> Option<(f64, f64)> {
+    let size = use_state_eq(|| seed);
     {
         let size = size.clone();
         use_effect_with(node, move |node| {
@@ -63,7 +63,7 @@ pub fn use_measured_size(node: NodeRef) -> Option<(f64, f64)> {
 /// As [`use_measured_size`], with `initial` until the element is measured.
 #[hook]
 pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
-    use_measured_size(node).unwrap_or(initial)
+    use_measured_size(node, None).unwrap_or(initial)
 }
 
 /// Whether the CSS media `query` matches, kept current: re-renders when the reader's system
@@ -103,7 +103,9 @@ pub fn use_details_open() -> (bool, Callback<Event>) {
 
 /// `false` until the frame after the component first appeared has been rendered, then `true`:
 /// for work that can come a frame after what the reader came for (the charts below the map, so
-/// that the map is shown and usable sooner). Rendered on the server, `true` at once.
+/// that the map is shown and usable sooner). "Appeared": on screen, so while the live page waits
+/// unseen to replace the static one ([`crate::view::boot`]), the frame after it is shown.
+/// Rendered on the server, `true` at once.
 #[hook]
 pub fn use_after_first_frame() -> bool {
     let ready = use_state_eq(|| !cfg!(target_arch = "wasm32"));
@@ -111,19 +113,30 @@ pub fn use_after_first_frame() -> bool {
     {
         let (ready, pending) = (ready.clone(), pending.clone());
         use_effect_with((), move |_| {
+            // Cleared on unmount: a reveal after it arms nothing.
+            let alive = std::rc::Rc::new(std::cell::Cell::new(true));
             if !*ready {
-                let later = pending.clone();
-                // The frame callback runs before that frame is rendered; a task queued from it runs
-                // after. Dropping either handle (on unmount) cancels it.
-                let frame = gloo::render::request_animation_frame(move |_| {
-                    let timeout = gloo::timers::callback::Timeout::new(0, move || ready.set(true));
-                    if let Some(p) = later.borrow_mut().as_mut() {
-                        p.1 = Some(timeout);
+                let (alive, pending) = (alive.clone(), pending.clone());
+                crate::view::boot::when_shown(move || {
+                    if !alive.get() {
+                        return;
                     }
+                    let later = pending.clone();
+                    // The frame callback runs before that frame is rendered; a task queued from it
+                    // runs after. Dropping either handle (on unmount) cancels it.
+                    let frame = gloo::render::request_animation_frame(move |_| {
+                        let timeout = gloo::timers::callback::Timeout::new(0, move || ready.set(true));
+                        if let Some(p) = later.borrow_mut().as_mut() {
+                            p.1 = Some(timeout);
+                        }
+                    });
+                    *pending.borrow_mut() = Some((frame, None));
                 });
-                *pending.borrow_mut() = Some((frame, None));
             }
-            move || drop(pending.borrow_mut().take())
+            move || {
+                alive.set(false);
+                drop(pending.borrow_mut().take())
+            }
         });
     }
     *ready

@@ -152,7 +152,11 @@ pub fn MapView(props: &MapProps) -> Html {
     let (index, lang) = (*index, *lang);
     let container = use_node_ref();
     let svg_ref = use_node_ref();
-    let measured = use_measured_size(container.clone());
+    // Until the live page replaces the static one, the static page's map gives the width: laid
+    // out alike (the page's own layout, not an embed or the stage), they have the same.
+    // Read once, when the map mounts.
+    let seed = *use_state(|| if *sizing == Sizing::Screen { crate::view::boot::static_map_size() } else { None });
+    let measured = use_measured_size(container.clone(), seed);
     let (width, window_height) = measured.unwrap_or((DEFAULT_WIDTH, f64::INFINITY));
     let width = width.clamp(200.0, 4000.0);
     // Leave room for the title and the timeline on short screens; the shape is centred in the box.
@@ -214,13 +218,16 @@ pub fn MapView(props: &MapProps) -> Html {
             }
         });
     }
-    // The map is projected once its size is known: the column's width, and (but for `Natural`)
-    // the room its page needs, both measured in the pass that mounts it, before anything is
-    // painted. Until then an empty map of the guessed size stands in; drawing at the guess cost
-    // a second projection and a rewrite of every path at each load (88 at 4× CPU for the
-    // counties). On the server nothing is measured: the static page is drawn at the default width.
-    let sized =
+    // The map is settled once its size is known: the column's width, and (but for `Natural`) the
+    // room its page needs, both measured in the pass that mounts it, before anything is painted.
+    // It is projected then, or at once at the static page's width (the room is then a guess,
+    // right unless the window is short). Until then an empty map of the guessed size stands in:
+    // drawing at a guess cost a second projection and a rewrite of every path at each load (88
+    // at 4× CPU for the counties). On the server nothing is measured: the static page is drawn at
+    // the default width.
+    let settled =
         cfg!(not(target_arch = "wasm32")) || (measured.is_some() && (*sizing == Sizing::Natural || reserve.is_some()));
+    let sized = settled || seed.is_some();
     let paths = use_memo((bundle.clone(), width as i64, height as i64, sized), move |(b, _, _, sized)| {
         if *sized {
             b.shapes.paths(width, height, PADDING)
@@ -228,10 +235,10 @@ pub fn MapView(props: &MapProps) -> Html {
             SizedPaths { width, height, regions: vec![], labels: vec![], rooms: vec![], outline: String::new() }
         }
     });
-    // Drawn: the live page can take the static one's place (in this task, so no frame shows both
-    // or neither).
-    use_effect_with(sized, |&sized| {
-        if sized {
+    // Drawn at its settled size: the live page can take the static one's place (in this task, so
+    // no frame shows both or neither).
+    use_effect_with(settled, |&settled| {
+        if settled {
             crate::view::boot::reveal();
         }
     });
