@@ -2,10 +2,12 @@
 //!
 //! `index.html` holds a prerendered page (`src/bin/prerender.rs`) inside `#app`. The live app
 //! mounts beside it, into `#live`, which stays laid out at the page's width but unseen
-//! (`#live.pending` in `static/style.css`) until its map is drawn at its measured size. Then
-//! [`reveal`] removes the static page in the same task, so the reader sees one page replace the
-//! other: never a loading notice between them, an empty map, or a map drawn at a guessed size and
-//! then redrawn.
+//! (`#live.pending` in `static/style.css`) until its map is drawn: at the static page's width, or
+//! at its measured size. From the next frame CSS shows it in the static page's place (`:has`, so
+//! no script has to run first), and [`reveal`] then removes the static page for good. The reader
+//! sees one page replace the other: never a loading notice between them, nor an empty map, nor a
+//! map at a guessed width. (Its height is a guess on the static page's width until the room
+//! around it is measured: on a window too short for the whole map it may be corrected once.)
 
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -20,7 +22,8 @@ thread_local! {
     static ON_REVEAL: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `true` while the live page waits, unseen, to replace the static one.
+/// `true` until [`reveal`] (the live page may already show, by CSS, from the frame after its map
+/// is drawn).
 pub fn pending() -> bool {
     crate::view::window()
         .and_then(|w| w.document())
@@ -67,7 +70,7 @@ pub fn static_map_size() -> Option<(f64, f64)> {
 
 /// Shows the live app in place of the static page: removes everything else in `#app`, the
 /// `pending` class, and the page's "loading" bar (`html[data-booting]`, set by `index.html`).
-/// Called when the live map is drawn, and when the app has something else to say first (a
+/// Called when the live map is settled, and when the app has something else to say first (a
 /// download's progress, a failure). Does nothing the second time, or where there is no `#live`
 /// (tests that mount components into their own elements).
 pub fn reveal() {

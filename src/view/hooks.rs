@@ -11,12 +11,14 @@ use yew::prelude::*;
 /// screen (or, embedded, its iframe) allows. An iframe made taller by its host page changes only
 /// the window's height, hence the window's `resize` too.
 ///
-/// `seed` until the element has a width (`None`: unknown): it is measured as soon as it is
-/// mounted (in the same pass, before the browser paints), so a component can wait for its size
-/// instead of drawing first at a guessed one. Still `seed` while the element is hidden (no
+/// `seed` until the element has a width (`None`: unknown). With `at_once`, it is measured as soon
+/// as it is mounted (in the same pass, before the browser paints), so a component can wait for
+/// its size instead of drawing first at a guessed one; that read forces a layout of the page as
+/// it is then, so only a component that waits asks for it. Else the observer's first report
+/// measures it, in the next frame's rendering step. Still `seed` while the element is hidden (no
 /// width), and always on the server.
 #[hook]
-pub fn use_measured_size(node: NodeRef, seed: Option<(f64, f64)>) -> Option<(f64, f64)> {
+pub fn use_measured_size(node: NodeRef, seed: Option<(f64, f64)>, at_once: bool) -> Option<(f64, f64)> {
     let size = use_state_eq(|| seed);
     {
         let size = size.clone();
@@ -36,9 +38,9 @@ pub fn use_measured_size(node: NodeRef, seed: Option<(f64, f64)>) -> Option<(f64
                     }
                 }
             };
-            // At once, not at the observer's first report: that comes in the next frame's
-            // rendering step, after a render at the guessed size.
-            measure();
+            if at_once {
+                measure();
+            }
             let on_resize = {
                 let measure = measure.clone();
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| measure())
@@ -63,7 +65,7 @@ pub fn use_measured_size(node: NodeRef, seed: Option<(f64, f64)>) -> Option<(f64
 /// As [`use_measured_size`], with `initial` until the element is measured.
 #[hook]
 pub fn use_size(node: NodeRef, initial: (f64, f64)) -> (f64, f64) {
-    use_measured_size(node, None).unwrap_or(initial)
+    use_measured_size(node, None, false).unwrap_or(initial)
 }
 
 /// Whether the CSS media `query` matches, kept current: re-renders when the reader's system

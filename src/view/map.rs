@@ -156,7 +156,8 @@ pub fn MapView(props: &MapProps) -> Html {
     // out alike (the page's own layout, not an embed or the stage), they have the same.
     // Read once, when the map mounts.
     let seed = *use_state(|| if *sizing == Sizing::Screen { crate::view::boot::static_map_size() } else { None });
-    let measured = use_measured_size(container.clone(), seed);
+    // Without a seed the map waits for its width: measured at once, not a frame later.
+    let measured = use_measured_size(container.clone(), seed, seed.is_none());
     let (width, window_height) = measured.unwrap_or((DEFAULT_WIDTH, f64::INFINITY));
     let width = width.clamp(200.0, 4000.0);
     // Leave room for the title and the timeline on short screens; the shape is centred in the box.
@@ -235,8 +236,8 @@ pub fn MapView(props: &MapProps) -> Html {
             SizedPaths { width, height, regions: vec![], labels: vec![], rooms: vec![], outline: String::new() }
         }
     });
-    // Drawn at its settled size: the live page can take the static one's place (in this task, so
-    // no frame shows both or neither).
+    // Settled: the static page can go (the live page already shows, by CSS, once its map is
+    // drawn; this removes the static one and the `pending` state for good).
     use_effect_with(settled, |&settled| {
         if settled {
             crate::view::boot::reveal();
@@ -642,7 +643,9 @@ pub fn MapView(props: &MapProps) -> Html {
     };
 
     html! {
-        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container}>
+        // `data-drawn`: the live page shows from the frame after its map is drawn (static/style.css),
+        // before the effect that removes the static page runs.
+        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container} data-drawn={sized.then_some("")}>
             <svg ref={svg_ref} width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
                 role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click} onfocusout={on_focus_out}
                 onpointerdown={on_down} onpointermove={on_pointer_move} onpointerover={on_over} onpointerup={on_up.clone()} onpointercancel={on_up}

@@ -17,9 +17,9 @@
  *    and all have a fill: the prerendered, no-JavaScript map inside dist/index.html
  *    (`staticExpected` is counted from that file; a smaller count would be a half-parsed map);
  *  - `live`: the first frame in which the live app is up (`input[type=range]` exists; the
- *    prerendered page has none) and shown (not inside a `#live.pending`: the app mounts there,
- *    unseen, and removes the static page once its map is drawn), and exactly `expected` regions
- *    are shown, all filled.
+ *    prerendered page has none) and shown (not inside a `#live.pending` whose map is not drawn:
+ *    the app mounts there, unseen, and shows in the static page's place once its map is drawn),
+ *    and exactly `expected` regions are shown, all filled.
  * Also captures the wasm memory from trunk's `TrunkApplicationStarted` event.
  */
 export function loadProbe({ expected, staticExpected }) {
@@ -35,10 +35,11 @@ export function loadProbe({ expected, staticExpected }) {
   let observer = null;
   const check = () => {
     b.lastMutation = performance.now();
-    // The app mounts beside the static page, unseen (`#live.pending`), and removes the static page
-    // once its map is drawn: until then, its regions are not on screen, and the static ones are.
+    // The app mounts beside the static page, unseen (`#live.pending`), and shows in its place from
+    // the frame after its map is drawn (CSS `:has(.map[data-drawn])`, before a script removes the
+    // static page): until then, its regions are not on screen, and the static ones are.
     const live = document.getElementById('live');
-    const pending = live?.classList.contains('pending');
+    const pending = live?.classList.contains('pending') && !live.matches(':has(.map[data-drawn])');
     const all = (scope) => [...scope.querySelectorAll('[data-region]')];
     const isFilled = (rs) => rs.length > 0 && rs.every((r) => r.getAttribute('fill'));
     const shown = all(document).filter((r) => !(pending && live.contains(r)));
@@ -64,7 +65,7 @@ export function loadProbe({ expected, staticExpected }) {
   observer = new MutationObserver(check);
   // Observing the Document itself (not documentElement, which may not exist yet) sees every node
   // the HTML parser inserts, including the prerendered map.
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['fill', 'class'] });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['fill', 'class', 'data-drawn'] });
 }
 
 /**
