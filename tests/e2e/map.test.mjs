@@ -356,6 +356,9 @@ test('the live page replaces the static one in one step, its map at its own widt
     assert.ok(corrections.includes(redrawn), `${query}: ${redrawn} paths seen redrawn`);
     // The charts' drawings come after the map is shown, not before it (they wait a frame).
     assert.equal(chartsAtReveal, false, `${query}: the charts are drawn after the live page is shown`);
+    // The hand-over's `:has()` rules (a cost at every later change of the page) are gone.
+    const handover = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => /data-drawn/.test(r.selectorText || '')).length);
+    assert.equal(handover, 0, `${query}: the hand-over's rules are removed`);
     await context.close();
   }
 });
