@@ -376,6 +376,16 @@ test('while the app loads, the static page says so, and is dimmed when the link 
   await page.waitForSelector('.page [data-region]');
   assert.equal(await page.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1', 'the default view is what it shows');
   await context.close();
+  // In a dark system's colours, as the app will show them (unless the link says dark=0).
+  const night = await browser.newContext({ viewport: { width: 1000, height: 800 }, colorScheme: 'dark' });
+  const dim = await night.newPage();
+  await dim.route(/\.wasm$/, () => {});
+  for (const [query, background] of [['', 'rgb(18, 20, 23)'], ['?dark=0', 'rgba(0, 0, 0, 0)'], ['?dark=1', 'rgb(18, 20, 23)']]) {
+    await dim.goto(server.url + query, { waitUntil: 'domcontentloaded' });
+    await dim.waitForSelector('.page [data-region]');
+    assert.equal(await dim.$eval('#app > .page', (e) => getComputedStyle(e).backgroundColor), background, `static page, ${query || 'no dark='}`);
+  }
+  await night.close();
   // The live page replaces the static one, and the bar goes, once its map is drawn.
   const { page: live, context: c2 } = await open(browser, `${server.url}?lang=en&date=2020-02-19`);
   await live.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
