@@ -5,10 +5,10 @@
 //! (`#live.pending` in `static/style.css`) until its map is drawn: at the static page's width, or
 //! at its measured size. From the next frame CSS shows it in the static page's place (`:has`, so
 //! no script has to run first), and [`reveal`] then removes the static page for good, and those
-//! rules with it. The reader
-//! sees one page replace the other: never a loading notice between them, nor an empty map, nor a
-//! map at a guessed width. (Its height is a guess on the static page's width until the room
-//! around it is measured: on a window too short for the whole map it may be corrected once.)
+//! rules with it. The reader sees one page replace the other: never a loading notice between
+//! them, nor an empty map, nor a map at a guessed width. (Its height is a guess on the static
+//! page's width until the room around it is measured: on a window too short for the whole map it
+//! may be corrected once.)
 
 use js_sys::{Function, Reflect};
 use std::cell::{Cell, RefCell};
@@ -52,16 +52,9 @@ fn add_rules(document: &web_sys::Document) {
     }) else {
         return;
     };
-    let len = |s: &JsValue| {
-        Reflect::get(s, &"cssRules".into())
-            .and_then(|r| Reflect::get(&r, &"length".into()))
-            .ok()
-            .and_then(|n| n.as_f64())
-            .map(|n| n as u32)
-    };
     let mut added = 0;
     for rule in SHOW_WHEN_DRAWN {
-        let Some(at) = len(&sheet) else { break };
+        let Some(at) = rule_count(&sheet) else { break };
         if call(&sheet, "insertRule", &[rule.into(), at.into()]).is_some() {
             added += 1;
         }
@@ -69,17 +62,18 @@ fn add_rules(document: &web_sys::Document) {
     RULES.with(|r| *r.borrow_mut() = Some((sheet, added)));
 }
 
+/// How many rules `sheet` holds.
+fn rule_count(sheet: &JsValue) -> Option<u32> {
+    let rules = Reflect::get(sheet, &"cssRules".into()).ok()?;
+    Reflect::get(&rules, &"length".into()).ok()?.as_f64().map(|n| n as u32)
+}
+
 /// Removes what [`add_rules`] added: the last rules of the sheet, as nothing adds rules after them.
 fn remove_rules() {
     let Some((sheet, added)) = RULES.with(|r| r.borrow_mut().take()) else { return };
     for _ in 0..added {
-        let last = Reflect::get(&sheet, &"cssRules".into())
-            .and_then(|r| Reflect::get(&r, &"length".into()))
-            .ok()
-            .and_then(|n| n.as_f64())
-            .filter(|n| *n >= 1.0);
-        if let Some(n) = last {
-            call(&sheet, "deleteRule", &[(n - 1.0).into()]);
+        if let Some(last) = rule_count(&sheet).and_then(|n| n.checked_sub(1)) {
+            call(&sheet, "deleteRule", &[last.into()]);
         }
     }
 }

@@ -12,8 +12,9 @@ use yew::prelude::*;
 /// the window's height, hence the window's `resize` too.
 ///
 /// `seed` until the element has a width (`None`: unknown). With `at_once`, it is measured as soon
-/// as it is mounted (in the same pass, before the browser paints), so a component can wait for
-/// its size instead of drawing first at a guessed one; that read forces a layout of the page as
+/// as it is mounted (by an effect of its first render, in the same task unless Yew yields to the
+/// browser in between), so a component can wait for its size instead of drawing first at a
+/// guessed one; that read forces a layout of the page as
 /// it is then, so only a component that waits asks for it. Else the observer's first report
 /// measures it, in the next frame's rendering step. Still `seed` while the element is hidden (no
 /// width), and always on the server.

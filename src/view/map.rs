@@ -220,9 +220,9 @@ pub fn MapView(props: &MapProps) -> Html {
         });
     }
     // The map is settled once its size is known: the column's width, and (but for `Natural`) the
-    // room its page needs, both measured in the pass that mounts it, before anything is painted.
-    // It is projected then, or at once at the static page's width (the room is then a guess,
-    // right unless the window is short). Until then an empty map of the guessed size stands in:
+    // room its page needs, both measured by effects right after its first render. It is projected
+    // then, or at once at the static page's width (the room is then a guess, right unless the
+    // window is short). Until then an empty map of the guessed size stands in, unseen (`boot`):
     // drawing at a guess cost a second projection and a rewrite of every path at each load (88
     // at 4× CPU for the counties). On the server nothing is measured: the static page is drawn at
     // the default width.
