@@ -365,6 +365,18 @@ impl UrlState {
 mod tests {
     use super::*;
 
+    #[test]
+    fn index_html_reads_dark_with_parse_bool_s_spellings() {
+        // The inline script there gives the static page the app's colours before the app runs.
+        let html = include_str!("../../index.html");
+        let (on, off) = (["1", "true", "yes", ""], ["0", "false", "no"]);
+        assert!(html.contains(&format!("/^({})$/", on.join("|"))), "index.html's `on` spellings");
+        assert!(html.contains(&format!("/^({})$/", off.join("|"))), "index.html's `off` spellings");
+        assert!(on.iter().all(|v| parse_bool(v) == Some(true)));
+        assert!(off.iter().all(|v| parse_bool(v) == Some(false)));
+        assert!(["on", "off", "TRUE", "y", "n", "2"].iter().all(|v| parse_bool(v).is_none()));
+    }
+
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
     }
