@@ -23,15 +23,22 @@ export async function launch(extraArgs = []) {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });
 }
 
-/** Opens `url` in a new context and page; collects console errors, page errors and failed requests. */
+/**
+ * Opens `url` in a new context and page; collects console errors and page errors (`errors`), and console
+ * warnings apart (`warnings`: a test that expects none says so).
+ */
 export async function open(browser, url, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    else if (m.type() === 'warning') warnings.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  return { context, page, errors };
+  return { context, page, errors, warnings };
 }
 
 /** The fills of every [data-region] element, as { code: fill }. */
