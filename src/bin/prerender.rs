@@ -2,6 +2,12 @@
 //! the moment before the wasm has loaded: the map of the last date, the legend, the data table and
 //! the sources, rendered by the same components as the live app (Yew server-side rendering).
 //!
+//! The page is rendered in Chinese, the map's own language and what a reader without JavaScript
+//! sees, and in English inside a `<template id="static-en">`, which `index.html`'s first script
+//! puts in the Chinese page's place, before it is shown, for a reader the app will speak English
+//! to. The English copy borrows its long path data from the Chinese one ([`share_paths`]): the map
+//! is the same in both, and a second copy of it would add about 13 kB (gzip) to every load.
+//!
 //! Run by Trunk after every build (`Trunk.toml`, hook `post_build`), on the staged `index.html`
 //! (`$TRUNK_STAGING_DIR`); or by hand: `cargo run --bin prerender -- dist/index.html`. The live app
 //! replaces this content once its map is drawn (`src/view/boot.rs`).
@@ -39,9 +45,10 @@ fn main() -> std::process::ExitCode {
         eprintln!("prerender: {} has no {START}…{END} markers", path.display());
         return ExitCode::FAILURE;
     };
-    let props = PageProps {
-        bundle: SharedBundle(Rc::new(Bundle::embedded())),
-        default_lang: Lang::Zh,
+    let bundle = SharedBundle(Rc::new(Bundle::embedded()));
+    let props = |lang| PageProps {
+        bundle: bundle.clone(),
+        default_lang: lang,
         url: UrlState { static_map: true, ..Default::default() },
         url_notices: vec![],
         autoplay_allowed: false,
@@ -57,14 +64,78 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let body = rt.block_on(yew::LocalServerRenderer::<Page>::with_props(props).render());
-    let out = format!("{}{START}{body}{}", &html[..a], &html[b..]);
+    let render = |lang| rt.block_on(yew::LocalServerRenderer::<Page>::with_props(props(lang)).render());
+    let zh = render(Lang::Zh);
+    let en = share_paths(&zh, &render(Lang::En));
+    let out = format!("{}{START}{zh}<template id=\"static-en\">{en}</template>{}", &html[..a], &html[b..]);
     if let Err(e) = std::fs::write(&path, out) {
         eprintln!("prerender: cannot write {}: {e}", path.display());
         return ExitCode::FAILURE;
     }
-    println!("prerender: {} bytes of static page into {}", body.len(), path.display());
+    println!("prerender: {} + {} bytes of static page (zh + en) into {}", zh.len(), en.len(), path.display());
     ExitCode::SUCCESS
+}
+
+/// Path data shorter than this is left in place: a reference would save little.
+#[cfg(not(target_arch = "wasm32"))]
+const SHARED_PATH_MIN: usize = 64;
+
+/// `to` with each ` d="…"` attribute (of at least [`SHARED_PATH_MIN`] bytes) that `from` has too
+/// replaced by ` data-d="i"`: `i` counts the elements with a `d` attribute in `from`, in document
+/// order, from 0. `index.html`'s script copies the attribute back from the `i`-th element of
+/// `from`'s page (`querySelectorAll('[d]')`). Rendered HTML has no other ` d="` than attributes:
+/// text and other attribute values escape `"`.
+#[cfg(not(target_arch = "wasm32"))]
+fn share_paths(from: &str, to: &str) -> String {
+    const ATTR: &str = " d=\"";
+    let mut index = std::collections::HashMap::new();
+    let mut rest = from;
+    let mut i = 0usize;
+    while let Some(at) = rest.find(ATTR) {
+        let value = &rest[at + ATTR.len()..];
+        let Some(end) = value.find('"') else { break };
+        index.entry(&value[..end]).or_insert(i);
+        i += 1;
+        rest = &value[end..];
+    }
+    let mut out = String::with_capacity(to.len());
+    let mut rest = to;
+    while let Some(at) = rest.find(ATTR) {
+        let value = &rest[at + ATTR.len()..];
+        let Some(end) = value.find('"') else { break };
+        out.push_str(&rest[..at]);
+        match index.get(&value[..end]) {
+            Some(i) if end >= SHARED_PATH_MIN => out.push_str(&format!(" data-d=\"{i}\"")),
+            _ => out.push_str(&rest[at..at + ATTR.len() + end + 1]),
+        }
+        rest = &value[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::{share_paths, SHARED_PATH_MIN};
+
+    #[test]
+    fn long_paths_both_pages_have_become_references_by_position() {
+        let long = |c: char| std::iter::repeat_n(c, SHARED_PATH_MIN).collect::<String>();
+        let (a, b, c) = (long('a'), long('b'), long('c'));
+        let from = format!(r#"<svg><path d="M0"/><path d="{a}"/><g><path class="x" d="{b}"/></g></svg>"#);
+        let to = format!(r#"<p title="d=">x</p><path d="{b}" id="1"/><path d="M0"/><path d="{c}"/><path d="{a}"/>"#);
+        assert_eq!(
+            share_paths(&from, &to),
+            format!(r#"<p title="d=">x</p><path data-d="2" id="1"/><path d="M0"/><path d="{c}"/><path data-d="1"/>"#)
+        );
+    }
+
+    #[test]
+    fn the_first_of_repeated_path_data_is_the_one_referred_to() {
+        let a = std::iter::repeat_n('a', SHARED_PATH_MIN).collect::<String>();
+        let from = format!(r#"<path d="x"/><path d="{a}"/><path d="{a}"/>"#);
+        assert_eq!(share_paths(&from, &format!(r#"<path d="{a}"/>"#)), r#"<path data-d="1"/>"#);
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -377,6 +377,29 @@ mod tests {
         assert!(["on", "off", "TRUE", "y", "n", "2"].iter().all(|v| parse_bool(v).is_none()));
     }
 
+    #[test]
+    fn index_html_dims_the_static_page_for_every_parameter_but_lang_and_dark() {
+        // The static page follows lang= and dark=; for any other parameter the app reads, it is
+        // dimmed until the app shows what the link asks for.
+        let html = include_str!("../../index.html");
+        let shown: Vec<&str> = KNOWN.iter().copied().filter(|k| !["lang", "dark"].contains(k)).collect();
+        assert!(html.contains(&format!("var shown = '{}';", shown.join(" "))), "index.html's `shown` list");
+    }
+
+    #[test]
+    fn index_html_reads_lang_as_lang_from_tag_does() {
+        // The inline script there puts the static page in the app's language before the app runs.
+        let html = include_str!("../../index.html");
+        assert!(html.contains("String(tag).split(/[-_]/)[0]"), "index.html splits a tag as Lang::from_tag does");
+        assert!(html.contains("primary === 'zh' || primary === 'en' ? primary : null"));
+        assert!(html.contains("if (!lang) lang = tags.length ? 'en' : 'zh';"), "Lang::preferred's fallbacks");
+        assert_eq!(Lang::from_tag("ZH_hant"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("En-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::preferred(["fr", "ja"]), Lang::En);
+        assert_eq!(Lang::preferred([]), Lang::Zh);
+    }
+
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
     }

@@ -403,6 +403,49 @@ test('while the app loads, the static page says so, and is dimmed when the link 
   await c2.close();
 });
 
+test('the static page speaks the language the app will speak, with the same map, and dims only for another view', async () => {
+  let zhPaths = null;
+  const cases = [['zh-CN', ''], ['en-GB', ''], ['fr-FR', ''], ['zh-CN', '?lang=en'], ['en-US', '?lang=zh'], ['en-US', '?lang=EN_gb&utm_source=news&dark=1']];
+  for (const [locale, query] of cases) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route(/\.wasm$/, () => {}); // the static page alone
+    await page.goto(server.url + query, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#app > .page [data-region]');
+    const seen = await page.evaluate(() => ({
+      lang: document.documentElement.lang, h1: document.querySelector('#app > .page h1').textContent,
+      paths: [...document.querySelectorAll('#app > .page [d]')].map((e) => e.getAttribute('d')),
+      refs: document.querySelectorAll('#app > .page [data-d]').length, pages: document.querySelectorAll('#app > .page').length,
+      visibility: getComputedStyle(document.querySelector('#app > .page')).visibility,
+      opacity: getComputedStyle(document.querySelector('#app > .page')).opacity,
+    }));
+    const label = `${locale} ${query || '(no query)'}`;
+    zhPaths ??= seen.paths;
+    // The English page borrows the Chinese page's path data (src/bin/prerender.rs): all of it.
+    assert.equal(seen.paths.length, 10, `${label}: 9 regions and the outline`);
+    assert.ok(seen.paths.every((d) => d && d.length > 64), `${label}: every path has its data`);
+    assert.deepEqual(seen.paths, zhPaths, `${label}: the same map as the Chinese page`);
+    assert.equal(seen.refs, 0, `${label}: no path reference left`);
+    assert.equal(seen.pages, 1, label);
+    assert.equal(seen.visibility, 'visible', label);
+    assert.equal(seen.opacity, '1', `${label}: lang=, dark= and a tracking tag ask for no other view`);
+    // The live page, once the wasm arrives, speaks the same language and has the same title.
+    await page.unroute(/\.wasm$/);
+    await page.goto(server.url + query);
+    await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
+    const live = await page.evaluate(() => ({
+      lang: document.documentElement.lang, h1: document.querySelector('#live h1').textContent, left: document.querySelectorAll('template').length,
+    }));
+    assert.equal(seen.lang.slice(0, 2), live.lang.slice(0, 2), `${label}: static ${seen.lang}, live ${live.lang}`);
+    assert.equal(seen.h1, live.h1, label);
+    assert.equal(live.left, 0, `${label}: the English page's template goes with the static page`);
+    assert.deepEqual(errors, [], label);
+    await context.close();
+  }
+});
+
 test('a region selected by the link shows its card by the region; dark borders are light', async () => {
   const { page, errors, context } = await ready(`${server.url}?lang=en&date=2020-02-19&region=520300`);
   const tip = await page.locator('.tooltip').boundingBox();
