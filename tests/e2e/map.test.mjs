@@ -301,7 +301,7 @@ test('printed, the page keeps the map, legend, facts, charts and sources and dro
 
 test('the live page replaces the static one in one step, its map at its own width, the charts after it', async () => {
   // At 4× CPU, where the app's first render runs long enough for Yew to yield to the browser.
-  for (const query of ['?lang=en', '?dataset=counties', '?embed=1']) {
+  for (const query of ['?lang=en', '?lang=zh', '?dataset=counties', '?embed=1']) {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -315,6 +315,11 @@ test('the live page replaces the static one in one step, its map at its own widt
         const shown = [...document.querySelectorAll('[data-region]')].filter((e) => pending !== !!live?.contains(e));
         const state = `${pending ? 'static' : 'live'}:${shown.filter((e) => e.getAttribute('fill')).length}`;
         if (r.frames.at(-1) !== state) r.frames.push(state);
+        // Where the title and the map are: the static page's last, and the live page's first.
+        const at = (sel) => { const b = document.querySelector(sel)?.getBoundingClientRect(); return b && [b.left, b.top, b.width, b.height].map(Math.round).join(','); };
+        const place = pending ? `h1 ${at('#app > .page h1')} map ${at('#app > .page .map svg')}` : `h1 ${at('#live h1')} map ${at('#live .map svg')}`;
+        if (pending) r.staticPlace = place;
+        else r.livePlace ??= place;
         if (pending || r.frames.length < 3) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -343,10 +348,15 @@ test('the live page replaces the static one in one step, its map at its own widt
     await page.goto(server.url + query);
     await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 30000 });
     await page.waitForTimeout(500);
-    const { frames, redrawn, widened, added, regions, chartsAtReveal } = await page.evaluate(() => ({
+    const { frames, redrawn, widened, added, regions, chartsAtReveal, staticPlace, livePlace } = await page.evaluate(() => ({
       frames: window.__load.frames, redrawn: window.__load.redrawn, widened: window.__load.widened, added: window.__load.live.size,
       regions: document.querySelectorAll('#live [data-region]').length, chartsAtReveal: window.__load.chartsAtReveal,
+      staticPlace: window.__load.staticPlace, livePlace: window.__load.livePlace,
     }));
+    // The default view in either language: the static page is laid out as the live one (the
+    // loading bar over the window's foot, the buttons' room kept, the map at the column's width
+    // and the live map's first height), so nothing moves when one replaces the other.
+    if (query.startsWith('?lang=')) assert.equal(livePlace, staticPlace, `${query}: title and map (left, top, width, height) stay in place`);
     const n = query.includes('counties') ? 88 : 9;
     assert.equal(regions, n, query);
     // Every frame from the first whole map on (the parser may show part of the static one) shows a
@@ -358,7 +368,7 @@ test('the live page replaces the static one in one step, its map at its own widt
     // The prefectures at 1200 × 900 are as tall as the window allows, which is measured after the
     // first frame: their height may be corrected once. The counties are shorter than that, and an
     // embed is drawn only once measured: neither is redrawn.
-    const corrections = query === '?lang=en' ? [0, n] : [0];
+    const corrections = query.startsWith('?lang=') ? [0, n] : [0];
     assert.ok(corrections.includes(redrawn), `${query}: ${redrawn} paths seen redrawn`);
     // The charts' drawings come after the map is shown, not before it (they wait a frame).
     assert.equal(chartsAtReveal, false, `${query}: the charts are drawn after the live page is shown`);
