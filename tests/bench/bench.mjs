@@ -113,8 +113,10 @@ for (let attempt = 1; ; attempt++) {
 
 const indexHtml = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
 // The prerendered map's region count: "first static paint" waits for all of them (a smaller
-// count would be a map the parser has only half inserted).
-const staticRegions = (indexHtml.match(/data-region="/g) || []).length;
+// count would be a map the parser has only half inserted). Counted in the Chinese page, before the
+// English one's template: one page is in the document at a time.
+const englishAt = indexHtml.lastIndexOf('<template id="static-en">');
+const staticRegions = ((englishAt < 0 ? indexHtml : indexHtml.slice(0, englishAt)).match(/data-region="/g) || []).length;
 const defaultData = JSON.parse(fs.readFileSync(path.join(SITE, 'static/data/resumption-2020.json'), 'utf8'));
 const defaultRegions = JSON.parse(fs.readFileSync(path.join(SITE, 'static/geo/guizhou-prefectures.geojson'), 'utf8')).features.length;
 

@@ -15,7 +15,8 @@
  * records in `window.__bench` when the map is first complete, twice:
  *  - `static`: the first frame in which at least `staticExpected` `[data-region]` elements exist
  *    and all have a fill: the prerendered, no-JavaScript map inside dist/index.html
- *    (`staticExpected` is counted from that file; a smaller count would be a half-parsed map);
+ *    (`staticExpected` is counted from that file; a smaller count would be a half-parsed map), in
+ *    the reader's language (not while `html.static-en` hides the Chinese page: see index.html);
  *  - `live`: the first frame in which the live app is up (`input[type=range]` exists; the
  *    prerendered page has none) and shown (not inside a `#live.pending` whose map is not drawn:
  *    the app mounts there, unseen, and shows in the static page's place once its map is drawn),
@@ -42,7 +43,10 @@ export function loadProbe({ expected, staticExpected }) {
     const pending = live?.classList.contains('pending') && !live.matches(':has(.map[data-drawn])');
     const all = (scope) => [...scope.querySelectorAll('[data-region]')];
     const isFilled = (rs) => rs.length > 0 && rs.every((r) => r.getAttribute('fill'));
-    const shown = all(document).filter((r) => !(pending && live.contains(r)));
+    // For a reader the app will speak English to, the Chinese static page is unseen until
+    // index.html's script has put the English one in its place (`html.static-en`).
+    const unseen = document.documentElement.classList.contains('static-en');
+    const shown = unseen ? [] : all(document).filter((r) => !(pending && live.contains(r)));
     if (b.staticDom === null && isFilled(shown) && shown.length >= staticExpected) {
       b.staticDom = performance.now();
       b.staticRegions = shown.length;
