@@ -34,6 +34,8 @@ const DEFAULT_WIDTH: f64 = 640.0;
 const PADDING: f64 = 6.0;
 /// Zoom limits.
 const MAX_ZOOM: f64 = 8.0;
+/// The static page's second set of labels is laid out for a map this wide: a 390 px phone's column.
+const NARROW: f64 = 358.0;
 
 /// Properties of [`MapView`].
 #[derive(Properties, PartialEq)]
@@ -434,7 +436,8 @@ pub fn MapView(props: &MapProps) -> Html {
     let v = *view;
     // Labels grow with the map, up to 18 px on a wide one, and up to 24 px in presenter mode
     // (read from the back of a room; the map is then as tall as the screen allows).
-    let font = (width / 48.0).clamp(13.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
+    let font_at = |width: f64| (width / 48.0).clamp(13.0, if *sizing == Sizing::Present { 24.0 } else { 18.0 });
+    let font = font_at(width);
     // A label's name: the short Chinese (贵阳, 黔东南州), or the English.
     let label_name = move |info: &RegionInfo| match lang {
         Lang::Zh => short_zh(&info.name.zh),
@@ -443,14 +446,24 @@ pub fn MapView(props: &MapProps) -> Html {
     // As large as that, but no two labels overlapping: smaller, and on a small map moved within
     // their regions or else without the values that would collide (`core::labels`). Once per size and language (with the widest value under every name: "100.0 %",
     // or "more than 100 %" when the data have lower bounds), never per date.
-    let fit = use_memo((paths.clone(), lang, font.to_bits()), move |(p, lang, _)| {
+    let fit_labels = move |p: &SizedPaths, font: f64| {
         let names: Vec<String> = bundle.regions.iter().map(label_name).collect();
         let widest = if bundle.shapes.labelled() && bundle.dataset.has_lower_bounds() {
-            format::value(&Value { rate: 100.0, bound: Bound::MoreThan, counts: None }, *lang)
+            format::value(&Value { rate: 100.0, bound: Bound::MoreThan, counts: None }, lang)
         } else {
-            format::percent(100.0, *lang)
+            format::percent(100.0, lang)
         };
         crate::core::labels::largest_within(&p.labels, &p.rooms, &names, &widest, font)
+    };
+    let fit = use_memo((paths.clone(), lang, font.to_bits()), move |(p, _, _)| fit_labels(p, font));
+    // On the server, for the static page (src/bin/prerender.rs), which is drawn at the default
+    // width and scaled by the browser: a second set of labels, laid out as the live map lays them
+    // out on a phone's column, in this map's units (`unit` map units to a pixel there). Below
+    // 600 px CSS shows it instead of the first, whose text, scaled down with the map, would be too
+    // small to read (7 px on a 390 px phone) and would change size at the swap.
+    let narrow = (cfg!(not(target_arch = "wasm32")) && bundle.shapes.labelled()).then(|| {
+        let p = bundle.shapes.paths(NARROW, (NARROW * bundle.shapes.aspect()).round(), PADDING);
+        (fit_labels(&p, font_at(NARROW)), width / NARROW)
     });
     let present = *sizing == Sizing::Present;
     let focus_region = {
@@ -580,7 +593,8 @@ pub fn MapView(props: &MapProps) -> Html {
     let labelled = bundle.shapes.labelled();
     // Labels stay the same size when zoomed: placed at the zoomed position, outside the transform.
     // Drawn where `core::labels` put them: at their anchors, or moved within their regions.
-    let labels = bundle.shapes.regions.iter().zip(fit.at.iter()).zip(bundle.regions.iter()).enumerate().map(|(k, ((shape, &[x, y]), info))| {
+    let labels = |fit: &crate::core::labels::LabelFit, unit: f64| {
+        bundle.shapes.regions.iter().zip(fit.at.iter()).zip(bundle.regions.iter()).enumerate().map(move |(k, ((shape, &[x, y]), info))| {
         let s = shown(&shape.code);
         let text = s.fill.text_on();
         // White names keep a dark enough halo to stay readable where a long one (Liupanshui) runs
@@ -588,17 +602,19 @@ pub fn MapView(props: &MapProps) -> Html {
         let halo = if text == Rgb(255, 255, 255) { "rgba(0,0,0,0.6)" } else { "rgba(255,255,255,0.7)" };
         let name = label_name(info);
         let value_text = s.text.unwrap_or_else(|| lang.pick("无数据", "no data").to_string());
-        let (x, y) = (x * v.k + v.x, y * v.k + v.y);
+        let (x, y) = (x * unit * v.k + v.x, y * v.k);
+        let baseline = fit.baseline(k, y) * unit + v.y;
         html! {
-            <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{:.1}", fit.baseline(k, y))} fill={text.to_string()}
-                stroke={halo} font-size={format!("{:.1}", fit.font)}>
+            <text key={shape.code.clone()} x={format!("{x:.1}")} y={format!("{baseline:.1}")} fill={text.to_string()}
+                stroke={halo} font-size={format!("{:.1}", fit.font * unit)}>
                 <tspan x={format!("{x:.1}")} class="label-name">{ name }</tspan>
                 if fit.has_value(k) {
                     <tspan x={format!("{x:.1}")} dy="1.15em" class="label-value">{ value_text }</tspan>
                 }
             </text>
         }
-    });
+    }).collect::<Vec<Html>>()
+    };
     let outline_of = |code: &Option<String>, class: &'static str| {
         code.as_ref()
             .and_then(|c| bundle.shapes.index_of(c))
@@ -670,7 +686,12 @@ pub fn MapView(props: &MapProps) -> Html {
                     { hover_outline.unwrap_or_default() }
                 </g>
                 if labelled {
-                    <g class="labels" aria-hidden="true">{ for labels }</g>
+                    if let Some((narrow, unit)) = &narrow {
+                        <g class="labels labels-wide" aria-hidden="true">{ for labels(&fit, 1.0) }</g>
+                        <g class="labels labels-narrow" aria-hidden="true">{ for labels(narrow, *unit) }</g>
+                    } else {
+                        <g class="labels" aria-hidden="true">{ for labels(&fit, 1.0) }</g>
+                    }
                 }
             </svg>
             <div class={classes!("zoom-controls", buttons_class)} style={buttons_style} role="group" aria-label={lang.pick("缩放", "Zoom")}>

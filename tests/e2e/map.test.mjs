@@ -456,6 +456,33 @@ test('the static page speaks the language the app will speak, with the same map,
   }
 });
 
+test('on a phone the static page\'s labels are the live page\'s: the same text, size and place', async () => {
+  for (const locale of ['zh-CN', 'en-US']) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const labels = (scope) => page.$$eval(`${scope} .labels text`, (ts) => ts.filter((t) => t.getBoundingClientRect().width > 0).map((t) => {
+      const b = t.getBoundingClientRect();
+      return { text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '), x: b.x + b.width / 2, y: b.y + b.height / 2, h: b.height };
+    }));
+    await page.route(/\.wasm$/, () => {});
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#app > .page [data-region]');
+    const before = await labels('#app > .page');
+    await page.unroute(/\.wasm$/);
+    await page.goto(server.url);
+    await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
+    const after = await labels('#live');
+    assert.equal(before.length, 9, `${locale}: one set of labels shows on the static page`);
+    assert.deepEqual(before.map((l) => l.text), after.map((l) => l.text), `${locale}: the same names and values`);
+    before.forEach((l, k) => {
+      const m = after[k];
+      const near = Math.abs(l.x - m.x) <= 2 && Math.abs(l.y - m.y) <= 2 && Math.abs(l.h - m.h) <= 1.5;
+      assert.ok(near, `${locale}: ${l.text} at ${JSON.stringify(l)} on the static page, ${JSON.stringify(m)} live`);
+    });
+    await context.close();
+  }
+});
+
 test('a region selected by the link shows its card by the region; dark borders are light', async () => {
   const { page, errors, context } = await ready(`${server.url}?lang=en&date=2020-02-19&region=520300`);
   const tip = await page.locator('.tooltip').boundingBox();
