@@ -73,22 +73,22 @@ pub fn Legend(props: &LegendProps) -> Html {
                 <svg class="legend-ramp" width="260" height="46" viewBox="0 0 260 46" role="img"
                     aria-label={if props.has_bounds { format!("{aria}{}", lang.pick("；斜线表示只知道下限", "; hatching means only a lower bound is known")) } else { aria.to_string() }}>
                     <defs>
-                        <linearGradient id="legend-gradient" x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
+                        <linearGradient id={crate::view::paint_id("legend-gradient")} x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
                     </defs>
-                    <rect x="20" y="14" width="220" height="14" fill="url(#legend-gradient)" />
+                    <rect x="20" y="14" width="220" height="14" fill={crate::view::paint_url("legend-gradient")} />
                     { for ticks }
                 </svg>
                 if props.has_gaps {
                     <svg class="legend-nodata" width="92" height="46" viewBox="0 0 92 46" aria-hidden="true">
                         <rect x="2" y="14" width="22" height="14" fill={NO_VALUE.to_string()} />
-                        <rect x="2" y="14" width="22" height="14" fill="url(#no-value-hatch)" />
+                        <rect x="2" y="14" width="22" height="14" fill={crate::view::paint_url("no-value-hatch")} />
                         <text x="30" y="26">{ lang.pick("无数据", "No data") }</text>
                     </svg>
                 }
                 if props.has_bounds {
                     <svg class="legend-bound" width="150" height="46" viewBox="0 0 150 46" aria-hidden="true">
                         <rect x="2" y="14" width="22" height="14" fill={Sequential::rate().color(60.0).to_string()} />
-                        <rect x="2" y="14" width="22" height="14" fill="url(#bound-hatch)" />
+                        <rect x="2" y="14" width="22" height="14" fill={crate::view::paint_url("bound-hatch")} />
                         <text x="30" y="26">{ lang.pick("仅知下限（“以上”）", "Lower bound only") }</text>
                     </svg>
                 }

@@ -583,12 +583,12 @@ pub fn MapView(props: &MapProps) -> Html {
     // Hatching over regions without a value, so "no value" never reads as a low value.
     let hatches =
         bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).text.is_none()).map(
-            |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill="url(#no-value-hatch)" /> },
+            |(s, d)| html! { <path key={s.code.clone()} class="hatch" d={d.clone()} fill={crate::view::paint_url("no-value-hatch")} /> },
         );
     // Values known only as a lower bound: the bound's colour, with light hatching over it.
     let bound_hatches =
         bundle.shapes.regions.iter().zip(paths.regions.iter()).filter(|(s, _)| shown(&s.code).lower_bound).map(|(s, d)| {
-            html! { <path key={s.code.clone()} class="hatch bound" data-lower-bound={s.code.clone()} d={d.clone()} fill="url(#bound-hatch)" /> }
+            html! { <path key={s.code.clone()} class="hatch bound" data-lower-bound={s.code.clone()} d={d.clone()} fill={crate::view::paint_url("bound-hatch")} /> }
         });
     let labelled = bundle.shapes.labelled();
     // Labels stay the same size when zoomed: placed at the zoomed position, outside the transform.
@@ -667,10 +667,10 @@ pub fn MapView(props: &MapProps) -> Html {
                 onpointerdown={on_down} onpointermove={on_pointer_move} onpointerover={on_over} onpointerup={on_up.clone()} onpointercancel={on_up}
                 onwheel={on_wheel}>
                 <defs>
-                    <pattern id="no-value-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <pattern id={crate::view::paint_id("no-value-hatch")} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5" />
                     </pattern>
-                    <pattern id="bound-hatch" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                    <pattern id={crate::view::paint_id("bound-hatch")} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
                         <line x1="0" y1="0" x2="0" y2="7" stroke="#ffffff" stroke-opacity="0.75" stroke-width="2" />
                     </pattern>
                 </defs>

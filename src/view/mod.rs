@@ -34,6 +34,24 @@ pub(crate) fn unbroken(text: &str) -> yew::Html {
     }
 }
 
+/// The id of an SVG paint server (a gradient or a pattern) that fills refer to as `url(#id)`.
+/// The static page (rendered on the server) and the live page are in the document together during
+/// the hand-over (`boot`), the static one first and then hidden (`display: none`). With one id, the
+/// live page's fills would refer to the hidden page's paint servers, which do not render: its
+/// legend and hatches stayed blank until the static page was removed. So the server's ids differ.
+pub(crate) fn paint_id(id: &str) -> String {
+    if cfg!(target_arch = "wasm32") {
+        id.to_string()
+    } else {
+        format!("{id}-static")
+    }
+}
+
+/// `url(#id)` for [`paint_id`]`(id)`.
+pub(crate) fn paint_url(id: &str) -> String {
+    format!("url(#{})", paint_id(id))
+}
+
 /// The browser window, or `None` outside a browser. Server-side rendering runs the same component
 /// code natively, where touching a browser global would panic, so view code asks here instead of
 /// calling `web_sys::window()` directly.

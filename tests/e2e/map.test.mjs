@@ -301,7 +301,7 @@ test('printed, the page keeps the map, legend, facts, charts and sources and dro
 
 test('the live page replaces the static one in one step, its map at its own width, the charts after it', async () => {
   // At 4× CPU, where the app's first render runs long enough for Yew to yield to the browser.
-  for (const query of ['?lang=en', '?lang=zh', '?dataset=counties', '?embed=1']) {
+  for (const query of ['?lang=en', '?lang=zh', '?dataset=2021', '?dataset=counties', '?embed=1']) {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -315,6 +315,14 @@ test('the live page replaces the static one in one step, its map at its own widt
         const shown = [...document.querySelectorAll('[data-region]')].filter((e) => pending !== !!live?.contains(e));
         const state = `${pending ? 'static' : 'live'}:${shown.filter((e) => e.getAttribute('fill')).length}`;
         if (r.frames.at(-1) !== state) r.frames.push(state);
+        // The live page's gradients and patterns are its own, not the hidden static page's (which
+        // do not render: the legend's ramp was blank until the static page went).
+        if (!pending) {
+          for (const e of live?.querySelectorAll('[fill^="url(#"]') ?? []) {
+            const target = document.getElementById(e.getAttribute('fill').slice(5, -1));
+            if (!live.contains(target)) (r.foreign ??= new Set()).add(e.getAttribute('fill'));
+          }
+        }
         // Where the title and the map are: the static page's last, and the live page's first.
         const at = (sel) => { const b = document.querySelector(sel)?.getBoundingClientRect(); return b && [b.left, b.top, b.width, b.height].map(Math.round).join(','); };
         const place = pending ? `h1 ${at('#app > .page h1')} map ${at('#app > .page .map svg')}` : `h1 ${at('#live h1')} map ${at('#live .map svg')}`;
@@ -348,11 +356,12 @@ test('the live page replaces the static one in one step, its map at its own widt
     await page.goto(server.url + query);
     await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 30000 });
     await page.waitForTimeout(500);
-    const { frames, redrawn, widened, added, regions, chartsAtReveal, staticPlace, livePlace } = await page.evaluate(() => ({
+    const { frames, redrawn, widened, added, regions, chartsAtReveal, staticPlace, livePlace, foreign } = await page.evaluate(() => ({
       frames: window.__load.frames, redrawn: window.__load.redrawn, widened: window.__load.widened, added: window.__load.live.size,
       regions: document.querySelectorAll('#live [data-region]').length, chartsAtReveal: window.__load.chartsAtReveal,
-      staticPlace: window.__load.staticPlace, livePlace: window.__load.livePlace,
+      staticPlace: window.__load.staticPlace, livePlace: window.__load.livePlace, foreign: [...(window.__load.foreign ?? [])],
     }));
+    assert.deepEqual(foreign, [], `${query}: fills refer to the live page's own paint servers`);
     // The default view in either language: the static page is laid out as the live one (the
     // loading bar over the window's foot, the buttons' room kept, the map at the column's width
     // and the live map's first height), so nothing moves when one replaces the other.
