@@ -3,12 +3,12 @@
 //! `index.html` holds a prerendered page (`src/bin/prerender.rs`) inside `#app`. The live app
 //! mounts beside it, into `#live`, which stays laid out at the page's width but unseen
 //! (`#live.pending` in `static/style.css`) until its map is drawn: at the static page's width, or
-//! at its measured size. From the next frame CSS shows it in the static page's place (`:has`, so
-//! no script has to run first), and [`reveal`] then removes the static page for good, and those
-//! rules with it. The reader sees one page replace the other: never a loading notice between
-//! them, nor an empty map, nor a map at a guessed width. (Its height is a guess on the static
-//! page's width until the room around it is measured: on a window too short for the whole map it
-//! may be corrected once.)
+//! at its measured size, and at the room measured around it. From the next frame CSS shows it in
+//! the static page's place (`:has`, so no script has to run first), and [`reveal`] then removes
+//! the static page for good, and those rules with it. The reader sees one page replace the other:
+//! never a loading notice between them, nor an empty map, nor a map at a guessed size. (On a
+//! window too short for the whole map, the static page's map height is a guess, as CSS cannot
+//! measure the live page's room: there the map's height changes at the swap, once.)
 
 use js_sys::{Function, Reflect};
 use std::cell::{Cell, RefCell};

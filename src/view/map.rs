@@ -221,18 +221,18 @@ pub fn MapView(props: &MapProps) -> Html {
             }
         });
     }
-    // The map is settled once its size is known: the column's width, and (but for `Natural`) the
-    // room its page needs, both measured by effects right after its first render. It is projected
-    // then, or at once at the static page's width (the room is then a guess, right unless the
-    // window is short). Until then an empty map of the guessed size stands in, unseen (`boot`):
-    // drawing at a guess cost a second projection and a rewrite of every path at each load (88
-    // at 4× CPU for the counties). On the server nothing is measured: the static page is drawn at
-    // the default width.
+    // The map is settled once its size is known: the column's width (given at once by the static
+    // page's, else measured), and (but for `Natural`) the room its page needs, measured by an
+    // effect right after the first render. It is projected then, and only then: until then an
+    // empty map of the guessed size stands in, unseen (`boot`). Drawn at a guessed room, it was
+    // shown at it (Yew may let the browser paint between a render and its effects) and redrawn a
+    // few frames later: on a laptop the map changed height, and moved all below it, just after the
+    // page appeared (+46 px at 1280 × 800). Loads measured the same either way (side by side, 11
+    // each). On the server nothing is measured: the static page is drawn at the default width.
     let settled =
         cfg!(not(target_arch = "wasm32")) || (measured.is_some() && (*sizing == Sizing::Natural || reserve.is_some()));
-    let sized = settled || seed.is_some();
-    let paths = use_memo((bundle.clone(), width as i64, height as i64, sized), move |(b, _, _, sized)| {
-        if *sized {
+    let paths = use_memo((bundle.clone(), width as i64, height as i64, settled), move |(b, _, _, settled)| {
+        if *settled {
             b.shapes.paths(width, height, PADDING)
         } else {
             SizedPaths { width, height, regions: vec![], labels: vec![], rooms: vec![], outline: String::new() }
@@ -247,8 +247,8 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     // Where the zoom buttons go at this size: a corner free of regions, else under the map. Sized
     // for touch (44 px, the larger of the two button sizes) on every screen.
-    let buttons = *use_memo((bundle.clone(), width as i64, height as i64, sized), move |(b, _, _, sized)| {
-        if *sized {
+    let buttons = *use_memo((bundle.clone(), width as i64, height as i64, settled), move |(b, _, _, settled)| {
+        if *settled {
             Placement::of_buttons(&b.shapes, (width, height, PADDING), 3, 44.0, 4.0, 4.0)
         } else {
             Placement::Under
@@ -661,7 +661,7 @@ pub fn MapView(props: &MapProps) -> Html {
     html! {
         // `data-drawn`: the live page shows from the frame after its map is drawn (static/style.css),
         // before the effect that removes the static page runs.
-        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container} data-drawn={sized.then_some("")}>
+        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container} data-drawn={settled.then_some("")}>
             <svg ref={svg_ref} width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
                 role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click} onfocusout={on_focus_out}
                 onpointerdown={on_down} onpointermove={on_pointer_move} onpointerover={on_over} onpointerup={on_up.clone()} onpointercancel={on_up}
