@@ -727,10 +727,14 @@ pub fn Page(props: &PageProps) -> Html {
             }
             if let (true, Some(el)) = (in_iframe(), page_ref.cast::<web_sys::Element>()) {
                 let page = el.clone();
+                let last = std::rc::Rc::new(std::cell::Cell::new(0));
                 let post = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
                     let Some(w) = window() else { return };
                     // The page's own height, not the document's (which is at least the iframe's).
                     let height = page.get_bounding_client_rect().height().ceil() as i32;
+                    if height == last.replace(height) {
+                        return;
+                    }
                     let msg = js_sys::Object::new();
                     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"guizhou-map:height".into());
                     let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
@@ -739,14 +743,30 @@ pub fn Page(props: &PageProps) -> Html {
                         let _ = parent.post_message(&msg, "*");
                     }
                 });
+                // A resize observer reports only with the frames, and a browser draws no frames
+                // for a cross-origin frame out of view: the map below an article's fold kept the
+                // iframe's first height until the reader scrolled to it, then grew under their
+                // eyes. Changes to the page's elements are reported without frames: on each, the
+                // height is measured (a layout the next frame would do anyway) and posted if new.
+                let mutations = web_sys::MutationObserver::new(post.as_ref().unchecked_ref()).ok().filter(|m| {
+                    let init = web_sys::MutationObserverInit::new();
+                    init.set_subtree(true);
+                    init.set_child_list(true);
+                    init.set_character_data(true);
+                    init.set_attributes(true);
+                    m.observe_with_options(&el, &init).is_ok()
+                });
                 if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
                     observer.observe(&el);
-                    keep = Some((observer, post));
+                    keep = Some((observer, mutations, post));
                 }
             }
             move || {
-                if let Some((observer, _post)) = keep {
+                if let Some((observer, mutations, _post)) = keep {
                     observer.disconnect();
+                    if let Some(m) = mutations {
+                        m.disconnect();
+                    }
                 }
                 drop(answer);
             }

@@ -94,6 +94,36 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   await context.close();
 });
 
+test('an embed from another origin below the article\'s fold takes its height before the reader scrolls to it', async () => {
+  // A news site embeds from another host; the browser draws no frames for a cross-origin frame out
+  // of view (so a resize observer never reports), and the iframe once kept its first height until
+  // scrolled to, then grew under the reader's eyes.
+  const page = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body style="margin:0">
+<div style="height:3000px">Article</div>
+<iframe id="map" src="${server.url}?embed=1" width="100%" height="720" style="border:0;width:375px" sandbox="allow-scripts allow-same-origin"></iframe>
+<script src="${server.url}embed.js"></script></body></html>`;
+  const host = await serve({ root: ARTIFACTS, mount: '/none/', extra: { '/article.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page) } });
+  const { page: article, context } = await open(browser, host.url.replace(/\/none\/$/, '/article.html'), { viewport: { width: 800, height: 700 } });
+  try {
+    assert.notEqual(new URL(host.url).origin, new URL(server.url).origin, 'the map comes from another origin');
+    const frame = article.frames().find((f) => f.url().startsWith(server.url));
+    await frame.waitForSelector('#live:not(.pending) [data-region]', { state: 'attached', timeout: 20000 });
+    // Out of view all along: the iframe takes the page's natural height (at 375 px, well over 720).
+    await article.waitForFunction(() => document.getElementById('map').getBoundingClientRect().height > 760, null, { timeout: 5000 })
+      .catch(() => {});
+    const before = await article.$eval('#map', (f) => f.getBoundingClientRect());
+    assert.ok(before.top > 700, `still below the fold (${before.top} px)`);
+    const content = await frame.$eval('.page', (p) => Math.ceil(p.getBoundingClientRect().height));
+    assert.ok(Math.abs(before.height - content) <= 2, `the iframe (${before.height} px) is as tall as its page (${content} px) before it is seen`);
+    await article.$eval('#map', (f) => f.scrollIntoView());
+    await article.waitForTimeout(600);
+    assert.equal(await article.$eval('#map', (f) => f.getBoundingClientRect().height), before.height, 'and it does not grow once seen');
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
+
 test('a wide embed (900 px): the facts of a day show whole beside the map, and the iframe keeps one height', async () => {
   const { page, errors, context } = await open(browser, `${origin()}/host.html`, { viewport: { width: 960, height: 900 } });
   await page.evaluate(() => document.querySelector('.col').style.setProperty('--w', '900px'));
