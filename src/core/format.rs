@@ -184,6 +184,23 @@ pub fn ends_clause(
     }
 }
 
+/// The widest of `dates` as [`date`] writes them in `lang`, to reserve a changing date's width:
+/// in each month, the longest (the page sets digits tabular, so within a month equal lengths are
+/// equal widths; months' names differ), in the order of the months' first dates.
+pub fn widest_dates(dates: &[Date], lang: Lang) -> Vec<String> {
+    let mut widest: Vec<((i32, u32), String)> = Vec::new();
+    for d in dates {
+        let text = date(*d, lang);
+        let (y, m, _) = d.ymd();
+        match widest.iter_mut().find(|(month, _)| *month == (y, m)) {
+            Some((_, w)) if text.chars().count() > w.chars().count() => *w = text,
+            Some(_) => {}
+            None => widest.push(((y, m), text)),
+        }
+    }
+    widest.into_iter().map(|(_, w)| w).collect()
+}
+
 /// A date for reading: "2020年2月19日" or "19 Feb 2020".
 pub fn date(d: Date, lang: Lang) -> String {
     let (y, m, day) = d.ymd();
@@ -242,6 +259,18 @@ pub fn lower_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_widest_dates_are_the_longest_of_each_month() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let dates: Vec<Date> = (0..21).map(|k| d("2020-02-10").add_days(k)).collect();
+        assert_eq!(widest_dates(&dates, Lang::En), ["10 Feb 2020", "1 Mar 2020"]);
+        assert_eq!(widest_dates(&dates, Lang::Zh), ["2020年2月10日", "2020年3月1日"]);
+        // A short month first, a longer form later in it: the longer one stands.
+        let dates = [d("2020-01-01"), d("2020-01-09"), d("2020-01-10"), d("2020-12-31")];
+        assert_eq!(widest_dates(&dates, Lang::Zh), ["2020年1月10日", "2020年12月31日"]);
+        assert!(widest_dates(&[], Lang::En).is_empty());
+    }
 
     #[test]
     fn the_ends_say_only_what_lower_bounds_allow() {

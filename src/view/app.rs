@@ -63,6 +63,14 @@ impl Reducible for State {
     }
 }
 
+/// `text` set as wide as the widest of `widest` (and itself): the others stand in the same grid
+/// cell, unseen (`.steady` in `static/style.css`; `innerText` and screen readers skip them).
+fn steady(text: String, widest: &[String]) -> Html {
+    html! {
+        <span class="steady"><span>{ text }</span>{ for widest.iter().map(|w| html! { <span class="steady-ghost" aria-hidden="true">{ w.clone() }</span> }) }</span>
+    }
+}
+
 /// The page language the browser's preferences ask for ([`Lang::preferred`]).
 fn browser_lang() -> Lang {
     let tags: Vec<String> =
@@ -933,6 +941,9 @@ pub fn Page(props: &PageProps) -> Html {
 
     // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
     // whole series (32 000 values for the counties), so once per bundle, not at every date step.
+    // On stage, the big date and the total keep the width of their widest forms, so that what
+    // stands beside them does not move as playback changes "1 Mar" to "10 Feb" ([`steady`]).
+    let widest_dates = use_memo((bundle.clone(), lang), |(b, lang)| format::widest_dates(&b.dataset.dates, *lang));
     let has_bounds = use_memo(bundle.clone(), |b| b.dataset.has_lower_bounds());
     let has_gaps = use_memo(bundle.clone(), |b| b.has_gaps());
     // The summary names regions as the map and the ranking do (a reader's file may name none);
@@ -1037,7 +1048,7 @@ pub fn Page(props: &PageProps) -> Html {
                     <div class="present-heading">
                         // What the audience is looking at, above the date that changes.
                         <p class="present-title">{ unbroken(meta.title.get(lang)) }</p>
-                        <p class="present-date" aria-hidden="true">{ date.map(|d| format::date(d, lang)).unwrap_or_default() }</p>
+                        <p class="present-date" aria-hidden="true">{ steady(date.map(|d| format::date(d, lang)).unwrap_or_default(), &widest_dates) }</p>
                     </div>
                     // Comparing, the map shows changes: the bar says since when, and the total's change.
                     if let Some(from) = s.compare.and_then(|c| bundle.dataset.dates.get(c)) {
@@ -1052,7 +1063,8 @@ pub fn Page(props: &PageProps) -> Html {
                         </p>
                     } else if let Some(t) = total {
                         <p class="present-total" aria-hidden="true">
-                            { bundle.dataset.total_label(index, lang) }{ " " }<strong>{ format::value(&t, lang) }</strong>
+                            { bundle.dataset.total_label(index, lang) }{ " " }
+                            <strong>{ steady(format::value(&t, lang), &[format::percent(100.0, lang)]) }</strong>
                         </p>
                     }
                     if meta.illustrative {

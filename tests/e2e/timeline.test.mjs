@@ -114,12 +114,24 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
   assert.ok(await page.isVisible('.present-date'));
   assert.equal(await page.locator('.present-date').innerText(), '19 Feb 2020');
   assert.match(await page.locator('.present-title').innerText(), /Guizhou/, 'what is shown, above the date');
-  assert.match(await page.locator('.present-total').innerText(), /Province total 62\.3\s%/);
+  assert.match(await page.locator('.present-total').innerText(), /Province total\s+62\.3\s%/);
   assert.ok(await page.isVisible('.legend'));
   assert.ok(await page.isVisible('.event-caption'), 'the day’s event caption shows');
   const size = await page.$eval('.present-date', (e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(size >= 40, `date readable from the back of a hall (${size}px)`);
   await page.screenshot({ path: path.join(ARTIFACTS, 'present.png') });
+  // What stands beside the big date stays put while the dates change (the date and the total keep
+  // their widest forms' widths): from 19 Feb to 1 Mar (the shortest date) and to 10 Feb, 100 %, 30.4 %.
+  const beside = () => page.evaluate(() => ['.present-total', '.present-badge'].map((q) => Math.round(document.querySelector(q).getBoundingClientRect().left)).join());
+  const place = await beside();
+  for (const [key, date] of [['End', '2020-03-01'], ['Home', '2020-02-10']]) {
+    await page.keyboard.press(key);
+    await expectDate(page, date);
+    assert.equal(await beside(), place, `the total and the badge stay in place on ${date}`);
+  }
+  assert.equal(await page.locator('.present-date').innerText(), '10 Feb 2020', 'the reserved widths are not read');
+  await page.goto(`${page.url().split('?')[0]}?present=1&date=2020-02-19`);
+  await page.waitForSelector('.present-date');
   await page.keyboard.press('PageDown');
   await expectDate(page, '2020-02-20', 'the clicker steps');
   await page.keyboard.press('b');
