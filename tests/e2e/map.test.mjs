@@ -400,15 +400,27 @@ test('while the app loads, the static page says so, and is dimmed when the link 
   await page.goto(server.url, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('.page [data-region]');
   assert.equal(await page.$eval('#app > .page', (e) => getComputedStyle(e).opacity), '1', 'the default view is what it shows');
+  // A wasm (or script) that fails to download: the static page says at once that it stands alone,
+  // not "loading" for 30 s.
+  for (const failing of [/\.wasm$/, /guizhou-map-[0-9a-f]+\.js$/]) {
+    await page.unroute(/\.wasm$/);
+    await page.route(failing, (r) => r.abort());
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.booting === 'failed', null, { timeout: 3000 });
+    assert.match(await page.$eval('#app', (e) => getComputedStyle(e, '::before').content), /did not load; this is the static version/);
+    await page.unroute(failing);
+  }
   await context.close();
   // In a dark system's colours, as the app will show them (unless the link says dark=0).
   const night = await browser.newContext({ viewport: { width: 1000, height: 800 }, colorScheme: 'dark' });
   const dim = await night.newPage();
   await dim.route(/\.wasm$/, () => {});
+  const bars = { 'rgb(18, 20, 23)': 'rgb(22, 50, 79)', 'rgba(0, 0, 0, 0)': 'rgb(232, 241, 251)' };
   for (const [query, background] of [['', 'rgb(18, 20, 23)'], ['?dark=0', 'rgba(0, 0, 0, 0)'], ['?dark=1', 'rgb(18, 20, 23)']]) {
     await dim.goto(server.url + query, { waitUntil: 'domcontentloaded' });
     await dim.waitForSelector('.page [data-region]');
     assert.equal(await dim.$eval('#app > .page', (e) => getComputedStyle(e).backgroundColor), background, `static page, ${query || 'no dark='}`);
+    assert.equal(await dim.$eval('#app', (e) => getComputedStyle(e, '::before').backgroundColor), bars[background], `its loading bar, ${query || 'no dark='}`);
   }
   await night.close();
   // The live page replaces the static one, and the bar goes, once its map is drawn.
