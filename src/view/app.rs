@@ -1143,7 +1143,7 @@ pub fn Page(props: &PageProps) -> Html {
                     // Announced politely when the date settles, not on every playback frame.
                     <p class="map-summary" aria-live="polite" aria-atomic="true">{ if playing { String::new() } else { s.summary(&bundle.dataset, &summary_names, bundle.shapes.regions.len()) } }</p>
                     if !static_map {
-                        <RegionSearch bundle={bundle.clone()} lang={lang} on_action={dispatch.clone()} />
+                        <RegionSearch bundle={bundle.clone()} lang={lang} selected={s.selected.clone()} on_action={dispatch.clone()} />
                     }
                 </aside>
             </main>

@@ -16,6 +16,9 @@ pub struct SearchProps {
     pub bundle: SharedBundle,
     /// Page language.
     pub lang: Lang,
+    /// The selected region, if any.
+    #[prop_or_default]
+    pub selected: Option<String>,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
 }
@@ -25,6 +28,16 @@ pub struct SearchProps {
 pub fn RegionSearch(props: &SearchProps) -> Html {
     let lang = props.lang;
     let message = use_state(|| None::<String>);
+    // A region chosen otherwise (on the map, in a chart) answers the question: the message of a
+    // search without an answer goes, lest it be read as being about that region.
+    {
+        let message = message.clone();
+        use_effect_with(props.selected.clone(), move |selected| {
+            if selected.is_some() {
+                message.set(None);
+            }
+        });
+    }
     let on_submit = {
         let (bundle, on_action, message) = (props.bundle.clone(), props.on_action.clone(), message.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -150,6 +150,11 @@ test('keyboard only: switch language, find a region, read the tables', async () 
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.search-message').innerText(), '以“黔”开头的地区有 3 个：黔西南州、黔东南州、黔南州。请输入全名。');
   assert.equal(await page.locator('[data-selected="true"]').count(), 0, 'nothing selected');
+  // A region chosen on the map answers it: the message goes.
+  await page.click('[data-region="520300"]');
+  await page.waitForSelector('[data-region="520300"][data-selected="true"]');
+  assert.equal(await page.locator('.search-message').innerText(), '', 'no message left about another search');
+  await page.keyboard.press('Escape');
   // The data tables open from the keyboard and are real tables with headers.
   await page.focus('.ranking-chart summary');
   await page.keyboard.press('Enter');
