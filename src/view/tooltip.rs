@@ -6,6 +6,9 @@ use crate::core::i18n::Lang;
 use crate::view::app::SharedBundle;
 use yew::prelude::*;
 
+/// Below this map width (a phone's) the card is docked to the map's far half.
+const DOCK_BELOW: f64 = 480.0;
+
 /// Properties of [`Tooltip`].
 #[derive(Properties, PartialEq)]
 pub struct TooltipProps {
@@ -78,21 +81,28 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
             ),
         })
     });
-    // Flip to the left of the pointer in the right half, and above it in the lower half, so the
-    // card stays over the map (on a phone, below it would run off the screen).
-    let across = if *x > width / 2.0 {
-        format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+    // On a phone-width map a card by the finger covered the region next to it, and spilled over
+    // the page above the map: there it is a strip across the map's half away from the finger
+    // (its line left out: the chart below draws it). Elsewhere it flips to the left of the
+    // pointer in the right half, and above it in the lower half, so it stays over the map.
+    let docked = *width < DOCK_BELOW;
+    let style = if docked {
+        format!("left:6px;right:6px;{}:6px", if *y > height / 2.0 { "top" } else { "bottom" })
     } else {
-        format!("left:{:.0}px", x + 12.0)
+        let across = if *x > width / 2.0 {
+            format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+        } else {
+            format!("left:{:.0}px", x + 12.0)
+        };
+        let down = if *y > height / 2.0 {
+            format!("bottom:{:.0}px", (height - y + 12.0).max(0.0))
+        } else {
+            format!("top:{:.0}px", y + 12.0)
+        };
+        format!("{across};{down}")
     };
-    let down = if *y > height / 2.0 {
-        format!("bottom:{:.0}px", (height - y + 12.0).max(0.0))
-    } else {
-        format!("top:{:.0}px", y + 12.0)
-    };
-    let style = format!("{across};{down}");
     html! {
-        <div class="tooltip" role="tooltip" data-tooltip-region={code.clone()} style={style}>
+        <div class={classes!("tooltip", docked.then_some("docked"))} role="tooltip" data-tooltip-region={code.clone()} style={style}>
             <p class="tt-name"><strong lang="zh-CN">{ &info.name.zh }</strong>{ " " }<span lang="en">{ &info.name.en }</span></p>
             // What the file's figure covers, when it says more than the map's name: 2021's 71 % is
             // "贵阳市（含贵安新区）", Guiyang together with Gui'an New Area.

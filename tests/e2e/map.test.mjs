@@ -138,6 +138,19 @@ test('tapping a prefecture on a touch screen shows its tooltip', async () => {
   const tip = page.locator('.tooltip');
   await tip.waitFor({ state: 'visible' });
   assert.match(await tip.innerText(), /黔东南苗族侗族自治州/);
+  // On a phone-width map the card is a strip inside the map, in the half away from the finger
+  // (the tap lands on the region's box centre): it covers neither the spot tapped nor the page.
+  for (const code of ['522600', '520300', '522300']) {
+    if (code !== '522600') await page.tap(`[data-region="${code}"]`);
+    await page.locator(`.tooltip[data-tooltip-region="${code}"]`).waitFor();
+    const [card, map, region] = await Promise.all(['.tooltip', '.map > svg', `[data-region="${code}"]`].map((q) => page.locator(q).boundingBox()));
+    const [fx, fy] = [region.x + region.width / 2, region.y + region.height / 2];
+    assert.ok(card.x >= map.x && card.x + card.width <= map.x + map.width + 0.5 && card.y >= map.y && card.y + card.height <= map.y + map.height + 0.5,
+      `${code}: the card ${JSON.stringify(card)} inside the map ${JSON.stringify(map)}`);
+    assert.ok(fy < card.y || fy > card.y + card.height || fx < card.x || fx > card.x + card.width, `${code}: the tapped spot (${fx}, ${fy}) is not under the card`);
+  }
+  await page.tap('[data-region="522600"]');
+  await page.locator('.tooltip[data-tooltip-region="522600"]').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'phone.png'), fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no horizontal scrolling on a phone (scrollWidth ${width})`);
