@@ -130,6 +130,9 @@ test('presenter mode hides the chrome, b blacks out, Esc leaves', async () => {
     assert.equal(await beside(), place, `the total and the badge stay in place on ${date}`);
   }
   assert.equal(await page.locator('.present-date').innerText(), '10 Feb 2020', 'the reserved widths are not read');
+  // The × that leaves is in the corner beside the title, not on a row of its own above the map.
+  const [exit, big] = await Promise.all(['.present-exit', '.present-date'].map((q) => page.locator(q).boundingBox()));
+  assert.ok(exit.y + exit.height <= big.y + 8, `the × (${Math.round(exit.y)}–${Math.round(exit.y + exit.height)}) above the date's row (${Math.round(big.y)})`);
   await page.goto(`${page.url().split('?')[0]}?present=1&date=2020-02-19`);
   await page.waitForSelector('.present-date');
   await page.keyboard.press('PageDown');
