@@ -82,9 +82,10 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         })
     });
     // On a phone-width map a card by the finger covered the region next to it, and spilled over
-    // the page above the map: there it is a strip across the map's half away from the finger
-    // (its line left out: the chart below draws it). Elsewhere it flips to the left of the
-    // pointer in the right half, and above it in the lower half, so it stays over the map.
+    // the page above the map: there it is a strip across the map's half away from the finger,
+    // short enough for that half (`.tooltip.docked` leaves out the date, the change and the line,
+    // which the timeline and the charts show). Elsewhere it flips to the left of the pointer in
+    // the right half, and above it in the lower half, so it stays over the map.
     let docked = *width < DOCK_BELOW;
     let style = if docked {
         format!("left:6px;right:6px;{}:6px", if *y > height / 2.0 { "top" } else { "bottom" })
