@@ -73,7 +73,71 @@ fn main() -> std::process::ExitCode {
         return ExitCode::FAILURE;
     }
     println!("prerender: {} + {} bytes of static page (zh + en) into {}", zh.len(), en.len(), path.display());
+    // The stylesheet beside it, without its comments (for readers of the source, not of the page:
+    // about 40 % of its gzipped bytes). Trunk's own minifier would also rewrite the inline scripts,
+    // and does so wrongly (their regular expressions' escapes).
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let file = entry.path();
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !(name.starts_with("style-") && name.ends_with(".css")) {
+            continue;
+        }
+        let stripped = match std::fs::read_to_string(&file) {
+            Ok(css) => strip_css_comments(&css),
+            Err(e) => {
+                eprintln!("prerender: cannot read {}: {e}", file.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        if let Err(e) = std::fs::write(&file, &stripped) {
+            eprintln!("prerender: cannot write {}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+        println!("prerender: {} bytes of {name} without comments", stripped.len());
+    }
     ExitCode::SUCCESS
+}
+
+/// `css` without its comments, blank lines and indentation. Quoted strings are kept whole (a `/*`
+/// inside one is text); a comment left open runs to the end, as in CSS.
+#[cfg(not(target_arch = "wasm32"))]
+fn strip_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut quote = None;
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(_), '\\') => {
+                out.push(c);
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            (Some(q), _) => {
+                out.push(c);
+                if c == q {
+                    quote = None;
+                }
+            }
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                out.push(c);
+            }
+            (None, '/') if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for n in chars.by_ref() {
+                    if last == '*' && n == '/' {
+                        break;
+                    }
+                    last = n;
+                }
+            }
+            (None, _) => out.push(c),
+        }
+    }
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n") + "\n"
 }
 
 /// Path data shorter than this is left in place: a reference would save little.
@@ -116,7 +180,21 @@ fn share_paths(from: &str, to: &str) -> String {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::{share_paths, SHARED_PATH_MIN};
+    use super::{share_paths, strip_css_comments, SHARED_PATH_MIN};
+
+    #[test]
+    fn the_stylesheet_loses_its_comments_and_nothing_else() {
+        let css = "/* head */\n.a { color: red; } /* why */\n\n  .b::before { content: \"/* not a comment */\"; }\n.c { content: '\\'/*'; }\n/* open";
+        assert_eq!(
+            strip_css_comments(css),
+            ".a { color: red; }\n.b::before { content: \"/* not a comment */\"; }\n.c { content: '\\'/*'; }\n"
+        );
+        let shipped = strip_css_comments(include_str!("../../static/style.css"));
+        assert!(
+            !shipped.contains("/*")
+                && shipped.matches('{').count() == include_str!("../../static/style.css").matches('{').count()
+        );
+    }
 
     #[test]
     fn long_paths_both_pages_have_become_references_by_position() {
