@@ -939,11 +939,11 @@ pub fn Page(props: &PageProps) -> Html {
         });
     }
 
-    // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
-    // whole series (32 000 values for the counties), so once per bundle, not at every date step.
     // On stage, the big date and the total keep the width of their widest forms, so that what
     // stands beside them does not move as playback changes "1 Mar" to "10 Feb" ([`steady`]).
     let widest_dates = use_memo((bundle.clone(), lang), |(b, lang)| format::widest_dates(&b.dataset.dates, *lang));
+    // Whether any value is a lower bound (the legend then explains the hatching): a scan of the
+    // whole series (32 000 values for the counties), so once per bundle, not at every date step.
     let has_bounds = use_memo(bundle.clone(), |b| b.dataset.has_lower_bounds());
     let has_gaps = use_memo(bundle.clone(), |b| b.has_gaps());
     // The summary names regions as the map and the ranking do (a reader's file may name none);
