@@ -24,7 +24,7 @@ export async function launch(extraArgs = []) {
 }
 
 /**
- * Opens `url` in a new context and page; collects console errors and page errors (`errors`), and console
+ * Opens `url` in a new context and page, and waits for the live app to replace the static page; collects console errors and page errors (`errors`), and console
  * warnings apart (`warnings`: a test that expects none says so).
  */
 export async function open(browser, url, contextOptions = {}) {
@@ -38,6 +38,11 @@ export async function open(browser, url, contextOptions = {}) {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
+  // The live app up (or failed): until then the static page is on screen, with a timeline of its own
+  // that does nothing, and a test would act on it. Tests of the static page open their own pages.
+  if (contextOptions.javaScriptEnabled !== false) {
+    await page.waitForFunction(() => [null, 'failed'].includes(document.documentElement.getAttribute('data-booting')), null, { timeout: 30000 });
+  }
   return { context, page, errors, warnings };
 }
 
