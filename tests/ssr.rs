@@ -281,7 +281,10 @@ async fn compare_mode_names_its_base_date_with_or_without_a_total() {
 #[tokio::test]
 async fn render_flags_shape_the_page() {
     let stat = page_with_url("?static=1").await;
-    assert!(!stat.contains("type=\"range\""), "static: no controls");
+    // The timeline is there out of use: it holds the live one's room while the app loads (and the
+    // browser shows it only then); no other control is.
+    assert!(stat.contains("inert=\"inert\" class=\"timeline\""), "static: the timeline, inert");
+    assert!(!stat.contains("region-search") && !stat.contains("class=\"share\""), "static: no other controls");
     assert!(stat.contains("class=\"data-table\""), "static: the data table instead");
     assert!(
         !stat.contains("class=\"source-line\"") && stat.contains("class=\"sources\""),
@@ -291,7 +294,7 @@ async fn render_flags_shape_the_page() {
     assert!(static_embed.contains("class=\"source-line\"") && !static_embed.contains("class=\"sources\""));
     let embed = page_with_url("?embed=1").await;
     assert!(embed.contains("class=\"page embed\""));
-    assert!(embed.contains("type=\"range\""), "embed keeps the timeline");
+    assert!(embed.contains("type=\"range\"") && !embed.contains("inert"), "embed keeps the timeline, in use");
     assert!(
         !embed.contains("class=\"charts\"") && !embed.contains("class=\"facts\"") && !embed.contains("class=\"share\"")
     );

@@ -1084,10 +1084,13 @@ pub fn Page(props: &PageProps) -> Html {
                             (false, true, true) => Sizing::Natural,
                         }}
                         hovered={tooltip_region} selected={s.selected.clone()} on_action={dispatch.clone()} />
-                    if !static_map {
+                    // The static page rendered on the server has the timeline too, out of use: it
+                    // holds the live one's room while the app loads, so that nothing under the map
+                    // moves at the swap (static/style.css shows it then, and only then).
+                    if !static_map || cfg!(not(target_arch = "wasm32")) {
                     <TimelineBar bundle={bundle.clone()} index={index} playing={playing} lang={lang}
                         speed={s.timeline.speed()} looping={s.timeline.is_looping()} window={Some(s.timeline.window())}
-                        compare={s.compare}
+                        compare={s.compare} inert={static_map}
                         on_action={dispatch.clone()} />
                     }
                 </section>

@@ -36,6 +36,12 @@ const PADDING: f64 = 6.0;
 const MAX_ZOOM: f64 = 8.0;
 /// The static page's second set of labels is laid out for a map this wide: a 390 px phone's column.
 const NARROW: f64 = 358.0;
+/// On the page (`Sizing::Screen`), the map is never shorter than this, in pixels…
+const SCREEN_FLOOR: f64 = 240.0;
+/// …and leaves this much room below the timeline's buttons. `index.html`'s script sizes the static
+/// page's map by the same rule (the server writes both numbers into the map's `data-room`), so
+/// that the live map replaces it at the same height.
+const SCREEN_MARGIN: f64 = 12.0;
 
 /// Properties of [`MapView`].
 #[derive(Properties, PartialEq)]
@@ -170,7 +176,7 @@ pub fn MapView(props: &MapProps) -> Html {
     // The window less the measured room (a guess until the first measure), never below `floor`.
     let room_left = |guess: f64, floor: f64| (window_height - reserve.map_or(guess, |r| r as f64)).max(floor);
     let height = match sizing {
-        Sizing::Screen => natural.min(room_left(260.0, 240.0)),
+        Sizing::Screen => natural.min(room_left(260.0, SCREEN_FLOOR)),
         Sizing::FitWindow => natural.min(room_left(260.0, 220.0)),
         Sizing::Natural => natural,
         Sizing::Present => natural.min(room_left(200.0, 240.0)),
@@ -215,7 +221,7 @@ pub fn MapView(props: &MapProps) -> Html {
                         .filter(|b| b.height() > 0.0)
                         .map_or(0.0, |b| b.bottom() - map.bottom());
                     let scroll_y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-                    reserve.set(Some((map.top() + scroll_y + buttons.max(0.0) + 12.0).ceil() as i64))
+                    reserve.set(Some((map.top() + scroll_y + buttons.max(0.0) + SCREEN_MARGIN).ceil() as i64))
                 }
                 Sizing::Natural => {}
             }
@@ -661,7 +667,9 @@ pub fn MapView(props: &MapProps) -> Html {
     html! {
         // `data-drawn`: the live page shows from the frame after its map is drawn (static/style.css),
         // before the effect that removes the static page runs.
-        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container} data-drawn={settled.then_some("")}>
+        // `data-room`: on the server, the rule `index.html`'s script sizes the static map by.
+        <div class={classes!("map", zoomed.then_some("zoomed"))} ref={container} data-drawn={settled.then_some("")}
+            data-room={cfg!(not(target_arch = "wasm32")).then(|| format!("{SCREEN_FLOOR} {SCREEN_MARGIN}"))}>
             <svg ref={svg_ref} width={width.to_string()} height={height.to_string()} viewBox={format!("0 0 {width} {height}")}
                 role="group" aria-label={label} onpointerleave={on_leave} onclick={on_background_click} onfocusout={on_focus_out}
                 onpointerdown={on_down} onpointermove={on_pointer_move} onpointerover={on_over} onpointerup={on_up.clone()} onpointercancel={on_up}

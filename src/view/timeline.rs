@@ -37,6 +37,10 @@ pub struct TimelineProps {
     pub compare: Option<usize>,
     /// Where user intent goes.
     pub on_action: Callback<Action>,
+    /// Shown but out of use (`inert`): the static page's copy, which holds the live one's room
+    /// while the app loads.
+    #[prop_or_default]
+    pub inert: bool,
 }
 
 fn icon(d: &'static str) -> Html {
@@ -68,8 +72,8 @@ fn focus_mark(from: Option<web_sys::EventTarget>, i: usize, refocusing: &std::rc
 /// The controls under the map.
 #[component]
 pub fn TimelineBar(props: &TimelineProps) -> Html {
-    let TimelineProps { bundle, index, playing, lang, speed, looping, window, compare, on_action } = props;
-    let (index, playing, lang) = (*index, *playing, *lang);
+    let TimelineProps { bundle, index, playing, lang, speed, looping, window, compare, on_action, inert } = props;
+    let (index, playing, lang, inert) = (*index, *playing, *lang, *inert);
     let ds = &bundle.dataset;
     let dates = &ds.dates;
     let n = dates.len();
@@ -234,7 +238,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let max = dates.get(to).map(|d| d.to_string()).unwrap_or_default();
 
     html! {
-        <div class="timeline" role="group" aria-label={lang.pick("时间轴", "Timeline")}>
+        <div class="timeline" role="group" aria-label={lang.pick("时间轴", "Timeline")} inert={inert}>
             <div class="timeline-buttons">
                 <button type="button" class="step-prev" onclick={emit(Action::Step(-1))} disabled={index <= from}
                     aria-label={lang.pick("前一天", "Previous day")} title={lang.pick("前一天（← 或 PageUp）", "Previous day (← or PageUp)")}>
@@ -298,7 +302,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                 <label class="date-field">
                     <span>{ lang.pick("跳到日期", "Go to date") }</span>
                     <input type="date" value={iso} min={min} max={max} onchange={on_date}
-                        aria-invalid={date_message.is_some().then_some("true")} aria-describedby="date-message" />
+                        aria-invalid={date_message.is_some().then_some("true")}
+                        aria-describedby={(!inert).then_some("date-message")} />
                 </label>
                 <label>
                     <span>{ lang.pick("速度", "Speed") }</span>
@@ -317,7 +322,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     <select class="compare-date" disabled={compare.is_none()} onchange={on_compare_date}
                         aria-label={lang.pick("对比的起始日期", "Date to compare with")}>{ for compare_options }</select>
                 </span>
-                <p id="date-message" class="date-message" role="alert">
+                // Not in the static copy, which stands beside the live one while the app loads: ids are unique.
+                <p id={(!inert).then_some("date-message")} class="date-message" role="alert">
                     { date_message.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default() }
                 </p>
             </div>

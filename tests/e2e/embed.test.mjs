@@ -306,6 +306,8 @@ test('without JavaScript the page shows the static map of the last date, the leg
   assert.equal(await page.locator('table.data-table tbody tr').count(), 10, '9 prefectures and the province total');
   assert.ok(await page.isVisible('[data-illustrative]'));
   assert.equal(await page.locator('.masthead-tools button:visible').count(), 0, 'no buttons that would do nothing');
+  assert.equal(await page.locator('.timeline').count(), 1, 'the timeline that holds its room while the app loads…');
+  assert.ok(!(await page.isVisible('.timeline')), '…is not there without JavaScript');
   assert.equal(await page.locator('.source-line').count(), 0, 'the sources once, under “About the data”');
   assert.ok(await page.isVisible('.facts .sources'));
   assert.match(await page.locator('noscript').first().innerText().catch(() => ''), /static|静态/);

@@ -337,7 +337,7 @@ test('the live page replaces the static one in one step, its map at its own widt
           }
         }
         // Where the title and the map are: the static page's last, and the live page's first.
-        const at = (sel) => { const b = document.querySelector(sel)?.getBoundingClientRect(); return b && [b.left, b.top, b.width].map(Math.round).join(','); };
+        const at = (sel) => { const b = document.querySelector(sel)?.getBoundingClientRect(); return b && [b.left, b.top, b.width, b.height].map(Math.round).join(','); };
         const place = pending ? `h1 ${at('#app > .page h1')} map ${at('#app > .page .map svg')}` : `h1 ${at('#live h1')} map ${at('#live .map svg')}`;
         if (pending) r.staticPlace = place;
         else r.livePlace ??= place;
@@ -376,11 +376,10 @@ test('the live page replaces the static one in one step, its map at its own widt
     }));
     assert.deepEqual(foreign, [], `${query}: fills refer to the live page's own paint servers`);
     // The default view in either language: the static page is laid out as the live one (the
-    // loading bar over the window's foot, the buttons' room kept, the map at the column's width),
-    // so that the title and the map stay in place when one replaces the other. (On a window too
-    // short for the whole map, as 1200 × 900 is for the English page, the live map's height is
-    // the room it measures, which the static page cannot know: it changes, once, at the swap.)
-    if (query.startsWith('?lang=')) assert.equal(livePlace, staticPlace, `${query}: title and map (left, top, width) stay in place`);
+    // loading bar over the window's foot, the buttons' room kept, the map at the column's width
+    // and at the height the live map takes: for the English page 1200 × 900 is too short for the
+    // whole map), so that the title and the map stay in place when one replaces the other.
+    if (query.startsWith('?lang=')) assert.equal(livePlace, staticPlace, `${query}: title and map (left, top, width, height) stay in place`);
     const n = query.includes('counties') ? 88 : 9;
     assert.equal(regions, n, query);
     // Every frame from the first whole map on (the parser may show part of the static one) shows a
@@ -397,6 +396,34 @@ test('the live page replaces the static one in one step, its map at its own widt
     // The hand-over's `:has()` rules (a cost at every later change of the page) are gone.
     const handover = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => /data-drawn/.test(r.selectorText || '')).length);
     assert.equal(handover, 0, `${query}: the hand-over's rules are removed`);
+    await context.close();
+  }
+});
+
+test('on laptops and phones the static page holds the live page’s layout: the map’s height and what is under it', async () => {
+  // Windows too short for the whole map (the live map takes the room left by the title above it and
+  // the timeline under it), and phones, where the timeline stands between the map and the readout.
+  for (const [width, height, locale] of [[1280, 800, 'zh-CN'], [1280, 800, 'en-GB'], [1366, 768, 'en-GB'], [360, 740, 'en-GB'], [390, 844, 'zh-CN']]) {
+    const label = `${width} × ${height}, ${locale}`;
+    const context = await browser.newContext({ viewport: { width, height }, locale });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue().catch(() => {}); });
+    await page.goto(server.url);
+    // Where things are: the map (top, height) and, under it, the readout's date and the legend.
+    const places = (scope) => page.evaluate((scope) => Object.fromEntries(['.map svg', '.readout-date', '.legend'].map((sel) => {
+      const b = document.querySelector(`${scope} ${sel}`).getBoundingClientRect();
+      return [sel, [Math.round(b.top), Math.round(b.height)].join(',')];
+    })), scope);
+    await page.waitForFunction(() => document.querySelector('#app > .page.static .map svg')?.style.maxHeight);
+    const before = await places('#app > .page.static');
+    // The static timeline is shown where the live one will be, dimmed, and does nothing.
+    const timeline = await page.$eval('#app > .page.static .timeline', (t) => ({ inert: t.inert, opacity: getComputedStyle(t).opacity, shown: t.getBoundingClientRect().height > 0 }));
+    assert.deepEqual(timeline, { inert: true, opacity: '0.45', shown: true }, label);
+    release();
+    await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
+    assert.deepEqual(await places('#live'), before, `${label}: nothing moves at the swap`);
     await context.close();
   }
 });
@@ -421,6 +448,7 @@ test('while the app loads, the static page says so, and is dimmed when the link 
     await page.goto(server.url);
     await page.waitForFunction(() => document.documentElement.dataset.booting === 'failed', null, { timeout: 3000 });
     assert.match(await page.$eval('#app', (e) => getComputedStyle(e, '::before').content), /did not load; this is the static version/);
+    assert.ok(!(await page.isVisible('#app > .page .timeline')), 'and has no timeline that would do nothing');
     await page.unroute(failing);
   }
   await context.close();
@@ -460,7 +488,7 @@ test('the static page speaks the language the app will speak, with the same map,
     await page.waitForSelector('#app > .page [data-region]');
     const seen = await page.evaluate(() => ({
       lang: document.documentElement.lang, h1: document.querySelector('#app > .page h1').textContent,
-      paths: [...document.querySelectorAll('#app > .page [d]')].map((e) => e.getAttribute('d')),
+      paths: [...document.querySelectorAll('#app > .page .map [d]')].map((e) => e.getAttribute('d')),
       refs: document.querySelectorAll('#app > .page [data-d]').length, pages: document.querySelectorAll('#app > .page').length,
       visibility: getComputedStyle(document.querySelector('#app > .page')).visibility,
       opacity: getComputedStyle(document.querySelector('#app > .page')).opacity,
