@@ -70,7 +70,9 @@ fn apportion(total: u32, weights: &[u32]) -> Vec<u32> {
     let exact: Vec<f64> = weights.iter().map(|&w| total as f64 * w as f64 / sum as f64).collect();
     let mut out: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    crate::core::sort::sort_by(&mut order, |&a, &b| {
+        (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b))
+    });
     let short = total - out.iter().sum::<u32>();
     for &i in order.iter().take(short as usize) {
         out[i] += 1;

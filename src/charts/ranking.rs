@@ -84,7 +84,7 @@ pub fn rows(ds: &Dataset, labels: &[String], measure: Measure) -> Vec<Row> {
             Row { region: k, code: s.code.clone(), label, value, bound, counts, color, made: ds.meta.illustrative }
         })
         .collect();
-    rows.sort_by(|a, b| match (a.value, b.value) {
+    crate::core::sort::sort_by(&mut rows, |a, b| match (a.value, b.value) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.label.cmp(&b.label)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -366,7 +366,7 @@ pub fn layout(frame: &Frame, rows: &[Row], style: &Style) -> Layout {
             }
         })
         .collect();
-    bars.sort_unstable_by_key(|b| b.region);
+    crate::core::sort::sort_by_key(&mut bars, |b| b.region);
     Layout {
         ticks,
         top,
@@ -406,7 +406,7 @@ mod tests {
     /// Labels from the top of the chart down, as placed.
     fn drawn_order(l: &Layout) -> Vec<String> {
         let mut bars: Vec<&Bar> = l.bars.iter().collect();
-        bars.sort_by_key(|b| b.top);
+        crate::core::sort::sort_by_key(&mut bars, |b| b.top);
         bars.into_iter().map(|b| b.label.clone()).collect()
     }
 

@@ -183,7 +183,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
         }
     };
     let mut order: Vec<usize> = (0..ds.regions.len()).collect();
-    order.sort_by_key(|&k| emphasis(&ds.regions[k].code));
+    crate::core::sort::sort_by_key(&mut order, |&k| emphasis(&ds.regions[k].code));
     let mut province_drawn = false;
     // Line-end labels (pixel y, text, colour), placed after the lines so they can be spread apart.
     let mut end_labels: Vec<(f64, String, RGBColor)> = Vec::new();
@@ -219,7 +219,7 @@ pub fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, chart: &TimeChart,
     }
     // In the right margin, at the height where each line ends, moved apart where they would overlap
     // (the selected region and the province both end at 100 % in the 2020 data).
-    end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::core::sort::sort_by(&mut end_labels, |a, b| a.0.total_cmp(&b.0));
     let mut ys: Vec<f64> = end_labels.iter().map(|l| l.0).collect();
     spread(&mut ys, LABEL + 1.0, frame.y0(), frame.y1());
     let label_x = x_of(frame, n.saturating_sub(1), n) as i32 + 6;

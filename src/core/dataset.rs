@@ -479,7 +479,7 @@ impl Dataset {
         for (i, e) in events.iter().enumerate() {
             check_url(&e.source.url, &format!("events[{i}].source.url"))?;
         }
-        events.sort_by_key(|e| e.date);
+        crate::core::sort::sort_by_key(&mut events, |e| e.date);
         if !raw.totals.is_empty() && raw.totals.len() != dates.len() {
             return Err(err(WrongLength { expected: dates.len(), found: raw.totals.len() }, "totals"));
         }

@@ -782,8 +782,8 @@ fn assemble(
     }
     let mut regions: Vec<(usize, Series)> =
         by_code.into_iter().map(|(code, (name, values, _, order))| (order, Series { code, name, values })).collect();
-    regions.sort_by_key(|r| r.0);
-    events.sort_by_key(|e| e.date);
+    crate::core::sort::sort_by_key(&mut regions, |r| r.0);
+    crate::core::sort::sort_by_key(&mut events, |e| e.date);
     let ds = Dataset { meta, dates, regions: regions.into_iter().map(|r| r.1).collect(), events, totals: vec![] };
     Ok((ds, issues))
 }
@@ -989,7 +989,7 @@ pub fn dataset_from_bytes(
         }
         Err(more) => {
             issues.extend(more);
-            issues.sort_by_key(|i| i.severity);
+            crate::core::sort::sort_by_key(&mut issues, |i| i.severity);
             Err(issues)
         }
     }
@@ -1090,7 +1090,7 @@ pub fn bundle_from_files(
         None => None,
     };
     if !fatal.is_empty() {
-        fatal.sort_by_key(|i| i.severity);
+        crate::core::sort::sort_by_key(&mut fatal, |i| i.severity);
         fatal.extend(issues);
         return Err(fatal);
     }

@@ -107,7 +107,9 @@ pub fn largest_within(anchors: &[[f64; 2]], rooms: &[f64], names: &[String], wid
             .flat_map(|i| (-n..=n).map(move |j| [i as f64 * step, j as f64 * step]))
             .filter(|[dx, dy]| (dx * dx + dy * dy).sqrt() <= reach && (*dx, *dy) != (0.0, 0.0))
             .collect();
-        offsets.sort_by(|a, b| (a[0].hypot(a[1])).total_cmp(&b[0].hypot(b[1])).then(a[1].abs().total_cmp(&b[1].abs())));
+        crate::core::sort::sort_by(&mut offsets, |a, b| {
+            (a[0].hypot(a[1])).total_cmp(&b[0].hypot(b[1])).then(a[1].abs().total_cmp(&b[1].abs()))
+        });
         offsets.into_iter().map(|[dx, dy]| [anchors[k][0] + dx, anchors[k][1] + dy]).find(|&p| {
             let mine = bounds(font, values[k], p, em(k), value_em);
             (0..anchors.len())

@@ -20,6 +20,7 @@ pub mod room;
 pub mod scale;
 pub mod search;
 pub mod shape;
+pub mod sort;
 pub mod state;
 pub mod timeline;
 pub mod trailing;

@@ -326,7 +326,7 @@ impl AppState {
             .filter_map(|(k, s)| s.values.get(i).copied().flatten().map(|v| (name(k), v)))
             .collect();
         // Highest first; ties by name, as the ranking chart orders them.
-        vals.sort_by(|a, b| b.1.rate.total_cmp(&a.1.rate).then_with(|| a.0.cmp(&b.0)));
+        crate::core::sort::sort_by(&mut vals, |a, b| b.1.rate.total_cmp(&a.1.rate).then_with(|| a.0.cmp(&b.0)));
         let n = ds.regions.len().max(on_map);
         // "More than 60 %" is above 60 % too.
         let above =
@@ -399,7 +399,7 @@ impl AppState {
             .enumerate()
             .filter_map(|(k, s)| ds.change_between(&s.code, from, i).map(|c| (name(k), c)))
             .collect();
-        changes.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        crate::core::sort::sort_by(&mut changes, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let n = ds.regions.len().max(on_map);
         let texts: Vec<String> = changes.iter().map(|c| format::change(c.1, lang)).collect();
         // What reads as a rise or a fall on the page (one decimal).

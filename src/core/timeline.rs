@@ -67,7 +67,7 @@ impl Timeline {
     /// Sets the indices of dates that have events (for `[`/`]` and the dwell).
     pub fn with_events(mut self, mut events: Vec<usize>) -> Timeline {
         events.retain(|&i| i < self.len);
-        events.sort_unstable();
+        crate::core::sort::sort(&mut events);
         events.dedup();
         self.events = events;
         self

@@ -146,7 +146,7 @@ impl View {
 /// Reading order for keyboard moves: top to bottom in bands, left to right within a band.
 fn reading_order(labels: &[[f64; 2]], band: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::core::sort::sort_by(&mut order, |&a, &b| {
         let (ya, yb) = ((labels[a][1] / band).floor(), (labels[b][1] / band).floor());
         ya.total_cmp(&yb).then(labels[a][0].total_cmp(&labels[b][0])).then(a.cmp(&b))
     });
