@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # Prints the bytes of the release build: code (wasm, JS, CSS, HTML) and data, raw and gzip -9.
-# Figures, not a test. `--no-build` reports the dist/ that is already there.
+# Figures, not a test. `--no-build` reports the dist/ that is already there. `--by-crate` says where
+# the wasm's code is instead: the release wasm, through wasm-bindgen and `wasm-opt -Oz` as Trunk
+# runs them but with its function names kept, summed by crate (scripts/size-breakdown.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+if [ "${1:-}" = "--by-crate" ]; then
+  scripts/setup.sh >/dev/null
+  cargo build --release --locked --quiet --target wasm32-unknown-unknown --bin guizhou-map
+  out=target/size-breakdown
+  rm -rf "$out" && mkdir -p "$out"
+  wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" --out-name app \
+    target/wasm32-unknown-unknown/release/guizhou-map.wasm
+  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$out/app_bg.wasm" -o "$out/named.wasm"
+  exec python3 scripts/size-breakdown.py "$out/named.wasm" "${2:-0}"
+fi
 if [ "${1:-}" != "--no-build" ]; then
   scripts/setup.sh >/dev/null
   trunk build --release >/dev/null 2>&1 || trunk build --release
