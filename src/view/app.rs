@@ -117,6 +117,12 @@ fn in_iframe() -> bool {
     window().map(|w| w.parent().ok().flatten().map(|p| p != w).unwrap_or(false)).unwrap_or(false)
 }
 
+thread_local! {
+    /// The address's query when the app started loading its first data ([`App`]); the first page
+    /// compares it with the address it finds (back or forward during the load change it).
+    static STARTED_FROM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 fn location_search() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
@@ -235,7 +241,9 @@ pub fn App() -> Html {
         let (model, progress) = (model.clone(), progress.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let (url, _) = UrlState::parse(&location_search());
+                let search = location_search();
+                STARTED_FROM.with(|s| *s.borrow_mut() = Some(search.clone()));
+                let (url, _) = UrlState::parse(&search);
                 let b = url.source.dataset.as_deref().and_then(builtin).unwrap_or(&BUILTINS[0]);
                 // Data and boundaries both named in the URL: nothing of the shipped set is needed,
                 // unless they fail (then the shipped data show, with the report).
@@ -911,26 +919,36 @@ pub fn Page(props: &PageProps) -> Html {
         let bundle = bundle.clone();
         let autoplay = props.autoplay_allowed;
         let shown = props.source_key.clone();
+        let first_page = props.generation == 0;
         use_effect_with((), move |_| {
+            // `ours`: the entry was written while these data were on screen.
+            let restore = move |ours: bool| {
+                drop_pending_url();
+                let (url, _) = UrlState::parse(&location_search());
+                // That entry names other data than those on screen: load them, as a visit would.
+                if !ours && !shown.is_empty() && source_key(&url.source) != shown.as_str() {
+                    if let Some(w) = window() {
+                        let _ = w.location().reload();
+                    }
+                    return;
+                }
+                let (restored, _) = AppState::from_url(&url, &bundle.dataset, default_lang, autoplay);
+                RESTORING.with(|r| r.set(true));
+                dispatch.emit(Action::Restore(Box::new(restored)));
+                // The restored state's render and its URL effect run before any timer.
+                gloo::timers::callback::Timeout::new(0, || RESTORING.with(|r| r.set(false))).forget();
+            };
+            // Back or forward while the page was loading its data moved to an entry no listener
+            // heard of: the address is no longer the one the app started from (nothing else writes
+            // it before the first page is up).
+            if first_page && STARTED_FROM.with(|s| s.borrow().as_deref().is_some_and(|s| s != location_search())) {
+                restore(false);
+            }
             let listeners = window().map(|w| {
                 let popstate = gloo::events::EventListener::new(&w, "popstate", move |e| {
-                    drop_pending_url();
-                    let (url, _) = UrlState::parse(&location_search());
-                    // An entry written while these data were on screen: restore it in place.
                     let ours = js_sys::Reflect::get(e, &"state".into()).ok().and_then(|v| v.as_f64())
                         == Some(f64::from(DATA_TOKEN.with(|t| t.get())));
-                    // That entry names other data than those on screen: load them, as a visit would.
-                    if !ours && !shown.is_empty() && source_key(&url.source) != shown.as_str() {
-                        if let Some(w) = window() {
-                            let _ = w.location().reload();
-                        }
-                        return;
-                    }
-                    let (restored, _) = AppState::from_url(&url, &bundle.dataset, default_lang, autoplay);
-                    RESTORING.with(|r| r.set(true));
-                    dispatch.emit(Action::Restore(Box::new(restored)));
-                    // The restored state's render and its URL effect run before any timer.
-                    gloo::timers::callback::Timeout::new(0, || RESTORING.with(|r| r.set(false))).forget();
+                    restore(ours);
                 });
                 let pagehide = gloo::events::EventListener::new(&w, "pagehide", |_| flush_pending_url());
                 (popstate, pagehide)

@@ -344,6 +344,29 @@ test('back and forward across a change of dataset show the data their URL names'
   await context.close();
 });
 
+test('back or forward while the page loads its data: the page shows the entry it lands on', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?lang=en`);
+  await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
+  // An entry of this page for 12 Feb, then back to the first one.
+  await page.evaluate(() => { history.pushState(null, '', '?lang=en&date=2020-02-12'); history.back(); });
+  await page.waitForFunction(() => location.search === '?lang=en');
+  // Reloaded, with the dataset held back: forward happens while the app waits for its data, before
+  // it listens for history changes.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/resumption-2020\.json$/, async (route) => { await held; await route.continue().catch(() => {}); });
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-booting') !== null);
+  await page.evaluate(() => history.forward());
+  await page.waitForFunction(() => location.search === '?lang=en&date=2020-02-12');
+  release();
+  await page.waitForSelector('#live:not(.pending) [data-region]', { timeout: 20000 });
+  await expectDate(page, '2020-02-12', 'the entry forward names 12 Feb');
+  await context.close();
+});
+
 test('back and forward among the dates of a loaded file keep the file on screen', async () => {
   const { page, errors, context } = await ready('?lang=en&date=2020-02-19');
   const csv = 'date,name,rate\n2020-02-18,贵阳,55\n2020-02-19,贵阳,61\n2020-02-20,贵阳,70\n';
