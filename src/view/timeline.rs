@@ -192,7 +192,11 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     // One mark per date that has events (several events on a date share a mark).
     let mut event_dates: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
     event_dates.dedup();
-    let marks = event_dates.iter().map(|&i| {
+    let marks = event_dates.iter().enumerate().map(|(k, &i)| {
+        // Dates to the previous and next marks (static/style.css keeps each mark's target within
+        // half of that, so that a neighbour's target never covers it on a narrow track).
+        let room = |j: Option<&usize>| j.map_or(99, |&j| j.abs_diff(i));
+        let (before, after) = (room(k.checked_sub(1).and_then(|k| event_dates.get(k))), room(event_dates.get(k + 1)));
         let texts: Vec<&str> = ds.events_on(i).map(|e| e.text.get(lang)).collect();
         let label = match lang {
             Lang::Zh => format!("{}：{}", format::date(dates[i], lang), texts.join("；")),
@@ -213,7 +217,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
         let show_m = show;
         html! { <>
             <button key={i} type="button" class={classes!("event-mark", (i == index).then_some("current"))}
-                style={track_position(i, n)} data-event-index={i.to_string()} aria-label={label}
+                style={format!("{};--l:{before};--r:{after}", track_position(i, n))} data-event-index={i.to_string()} aria-label={label}
                 onclick={emit(Action::Seek(i))} onfocus={Callback::from(move |_| show_f())}
                 onmouseenter={Callback::from(move |_| show_m())}>
             </button>
@@ -292,7 +296,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                 <input type="range" class="date-slider" min="0" max={n.saturating_sub(1).to_string()} step="1"
                     value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()}
                     oninput={on_input} />
-                <div class="event-marks">{ for marks }</div>
+                <div class="event-marks" style={format!("--steps:{}", n.saturating_sub(1).max(1))}>{ for marks }</div>
                 <div class="track-ends" aria-hidden="true"><span>{ first_label }</span><span>{ last_label }</span></div>
             </div>
             <output class="timeline-date">

@@ -371,6 +371,28 @@ test('events are marked on the timeline; hovering or focusing one shows its text
   await context.close();
 });
 
+test('on a phone a tap on a fact mark opens its own date, next to a mark one day later', async () => {
+  // 18 and 19 Feb both have facts: on a 390 px track their marks are 17 px apart, and the second's
+  // 44 px target once lay over the first's centre (a tap on 18 Feb opened 19 Feb).
+  const { page, errors, context } = await open(browser, `${server.url}?lang=en&date=2020-02-12`, {
+    viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true,
+  });
+  const marks = await page.$$eval('.event-mark', (ms) => ms.map((m) => {
+    m.scrollIntoView({ block: 'center' });
+    const b = m.getBoundingClientRect();
+    return { i: m.dataset.eventIndex, hit: document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.closest('.event-mark')?.dataset.eventIndex };
+  }));
+  assert.deepEqual(marks.map((m) => m.hit), marks.map((m) => m.i), 'each mark is what lies at its centre');
+  for (const [i, date] of [[8, '2020-02-18'], [9, '2020-02-19']]) {
+    await page.locator(`.event-mark[data-event-index="${i}"]`).tap();
+    await expectDate(page, date, `the mark of ${date}`);
+  }
+  // Where there is room, the target is still the 44 px a finger needs.
+  assert.equal(await page.$eval('.event-mark[data-event-index="16"]', (m) => getComputedStyle(m, '::after').width), '44px');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('presenter mode with a long fact (2021, English) still ends at the fold: the facts scroll in their column', async () => {
   const { page, errors, context } = await ready('?present=1&dataset=2021&lang=en', { viewport: { width: 1280, height: 720 } });
   await page.waitForTimeout(300);
