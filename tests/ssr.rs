@@ -364,3 +364,29 @@ async fn tooltip_of_a_one_date_snapshot_says_its_metric_and_coverage_and_no_chan
     .await;
     assert!(gapped.contains("Change from 11 Feb: ") && !gapped.contains("day before"), "{gapped}");
 }
+
+#[tokio::test]
+async fn charts_and_tables_of_made_values_say_so_in_their_titles() {
+    // A chart or table seen (or shared as a screenshot) on its own carries no banner.
+    let html = page_with_url("?lang=en").await;
+    for title in [
+        "Resumption rate over time (illustrative data)</h2>",
+        "Ranking for the date (illustrative data)</h2>",
+        "Data table: ranking (illustrative data)</summary>",
+        "(map of illustrative data; arrow keys move between regions)",
+    ] {
+        assert!(html.contains(title), "{title}");
+    }
+    let stat = page_with_url("?lang=en&static=1").await;
+    assert!(stat.contains("Data table (illustrative data)</h2>"), "the static page's table");
+    // Reported values (the 2021 snapshot): nothing to add.
+    let reported = Bundle::from_texts(
+        include_str!("../static/data/resumption-2021.json"),
+        include_str!("../static/geo/guizhou-prefectures.bnd.json"),
+    )
+    .unwrap();
+    let (url, url_notices) = guizhou_map::core::url::UrlState::parse("?lang=en");
+    let props = PageProps { bundle: SharedBundle(Rc::new(reported)), url, url_notices, ..page_props() };
+    let html = yew::LocalServerRenderer::<Page>::with_props(props).render().await;
+    assert!(html.contains("Ranking for the date</h2>") && !html.contains("illustrative data"), "2021: reported");
+}

@@ -651,10 +651,18 @@ pub fn MapView(props: &MapProps) -> Html {
         html! { <Tooltip bundle={bundle.clone()} code={info.code.clone()} index={index} lang={lang}
         x={x} y={y} width={width} height={height} compare={*compare} dark={*dark} /> }
     });
+    // Heard on entering the map: whether its values are reported or made (each region's own label
+    // then says its value only).
     let label = format!(
         "{}{}",
         ds.meta.title.get(lang),
-        lang.pick("（地图；用方向键在地区之间移动）", " (map; arrow keys move between regions)")
+        match ds.meta.illustrative {
+            true => lang.pick(
+                "（地图，示意数据；用方向键在地区之间移动）",
+                " (map of illustrative data; arrow keys move between regions)"
+            ),
+            false => lang.pick("（地图；用方向键在地区之间移动）", " (map; arrow keys move between regions)"),
+        }
     );
     let zoomed = v.k > 1.001;
     let (buttons_class, buttons_style) = match buttons {
