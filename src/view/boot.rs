@@ -150,6 +150,16 @@ pub fn reveal() {
         let _ = html.remove_attribute("data-booting");
     }
     remove_rules();
+    // A link to a part of the page (the embed's "how they were made" goes to #about-the-data): the
+    // browser scrolled to it in the static page, and the live page's charts, above it, moved it
+    // down by their height. Scrolled to again, in the live page.
+    if let Some(target) = crate::view::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|hash| hash.strip_prefix('#').filter(|id| !id.is_empty()).map(str::to_string))
+        .and_then(|id| document.get_element_by_id(&id))
+    {
+        target.scroll_into_view();
+    }
     // In a task of their own: what waits comes after this task's DOM changes have been seen
     // (a frame requested by a mutation observer, as the benchmark's, is not put behind them).
     let waiting = ON_REVEAL.with(|w| std::mem::take(&mut *w.borrow_mut()));

@@ -92,6 +92,17 @@ test('a host page embeds the map in a sandboxed iframe; the iframe sizes itself 
   await page.screenshot({ path: path.join(ARTIFACTS, 'embed-host.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
+  // That link opens the full page at the method: the browser scrolls to it in the static page,
+  // and the live page, whose charts stand above it, scrolls to it again.
+  const full = await open(browser, `${server.url}?date=2020-02-19&lang=en#about-the-data`, { viewport: { width: 1280, height: 800 } });
+  await full.page.waitForTimeout(300);
+  // At the top of the window, or as high as the page's end lets it come.
+  const { top, bottom } = await full.page.$eval('#about-the-data', (h) => ({
+    top: Math.round(h.getBoundingClientRect().top),
+    bottom: Math.round(document.documentElement.scrollHeight - scrollY - innerHeight),
+  }));
+  assert.ok(top >= 0 && (top < 40 || bottom <= 1), `"About the data" ${top} px down the window, ${bottom} px of page below it`);
+  await full.context.close();
 });
 
 test('an embed from another origin below the article\'s fold takes its height before the reader scrolls to it', async () => {
