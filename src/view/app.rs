@@ -1155,7 +1155,8 @@ pub fn Page(props: &PageProps) -> Html {
                         if !events_today.is_empty() {
                             <h2>{ lang.pick("当日报道", "Reported that day") }</h2>
                             <ul>{ for events_today.iter().map(|e| html! {
-                                <li>{ unbroken(e.text.get(lang)) }{ " " }
+                                // The fact, then its source, apart as in the list of facts.
+                                <li>{ unbroken(e.text.get(lang)) }{ " — " }
                                     <a href={e.source.url.clone()} target="_blank" rel="noopener noreferrer">{ unbroken(e.source.name.get(lang)) }</a>
                                 </li>
                             }) }</ul>
