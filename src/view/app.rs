@@ -722,7 +722,13 @@ pub fn Page(props: &PageProps) -> Html {
     // `embed.js` resizes the iframe). Message: {type: "guizhou-map:height", height, version: 1}.
     // embed.js answers {type: "guizhou-map:resizing"}: from then on the page takes its natural
     // height; until then (a host without the script) it fits itself into the iframe's height.
-    let host_resizes = use_state_eq(|| false);
+    // index.html's script asked the host as the page started, and marks its answer on <html>.
+    let host_resizes = use_state_eq(|| {
+        window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|html| in_iframe() && html.has_attribute("data-host-resizes"))
+    });
     {
         let page_ref = page_ref.clone();
         let host_resizes = host_resizes.clone();
