@@ -179,6 +179,13 @@ fn default_dataset_parses_for_ssr() {
     assert!(Dataset::from_json(include_str!("../static/data/resumption-2020.json")).is_ok());
 }
 
+/// The page of other data than the default, opened with the link `query`.
+async fn page_of(bundle: Bundle, query: &str) -> String {
+    let (url, url_notices) = guizhou_map::core::url::UrlState::parse(query);
+    let props = PageProps { bundle: SharedBundle(Rc::new(bundle)), url, url_notices, ..page_props() };
+    yew::LocalServerRenderer::<Page>::with_props(props).render().await
+}
+
 async fn page_with_url(query: &str) -> String {
     let (url, url_notices) = guizhou_map::core::url::UrlState::parse(query);
     yew::LocalServerRenderer::<Page>::with_props(PageProps { url, url_notices, default_lang: Lang::En, ..page_props() })
@@ -271,9 +278,7 @@ async fn compare_mode_names_its_base_date_with_or_without_a_total() {
         include_str!("../static/geo/guizhou-counties.bnd.json"),
     )
     .unwrap();
-    let (url, url_notices) = guizhou_map::core::url::UrlState::parse("?date=2020-02-19&compare=2020-02-12&lang=en");
-    let props = PageProps { bundle: SharedBundle(Rc::new(counties)), url, url_notices, ..page_props() };
-    let html = yew::LocalServerRenderer::<Page>::with_props(props).render().await;
+    let html = page_of(counties, "?date=2020-02-19&compare=2020-02-12&lang=en").await;
     assert!(html.contains("legend-diverging"));
     assert!(html.contains("The map shows the change since 12 Feb 2020"), "the counties have no total, but a base date");
 }
@@ -385,8 +390,6 @@ async fn charts_and_tables_of_made_values_say_so_in_their_titles() {
         include_str!("../static/geo/guizhou-prefectures.bnd.json"),
     )
     .unwrap();
-    let (url, url_notices) = guizhou_map::core::url::UrlState::parse("?lang=en");
-    let props = PageProps { bundle: SharedBundle(Rc::new(reported)), url, url_notices, ..page_props() };
-    let html = yew::LocalServerRenderer::<Page>::with_props(props).render().await;
+    let html = page_of(reported, "?lang=en").await;
     assert!(html.contains("Ranking for the date</h2>") && !html.contains("illustrative data"), "2021: reported");
 }
