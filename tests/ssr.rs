@@ -179,9 +179,11 @@ fn default_dataset_parses_for_ssr() {
     assert!(Dataset::from_json(include_str!("../static/data/resumption-2020.json")).is_ok());
 }
 
-/// The page of other data than the default, opened with the link `query`.
-async fn page_of(bundle: Bundle, query: &str) -> String {
+/// The page of other data than the default (a dataset and its boundaries, as texts), opened with
+/// the link `query`.
+async fn page_of(data: &str, geo: &str, query: &str) -> String {
     let (url, url_notices) = guizhou_map::core::url::UrlState::parse(query);
+    let bundle = Bundle::from_texts(data, geo).unwrap();
     let props = PageProps { bundle: SharedBundle(Rc::new(bundle)), url, url_notices, ..page_props() };
     yew::LocalServerRenderer::<Page>::with_props(props).render().await
 }
@@ -273,12 +275,12 @@ async fn compare_mode_colours_the_map_by_change() {
 async fn compare_mode_names_its_base_date_with_or_without_a_total() {
     let html = page_with_url("?date=2020-02-19&compare=2020-02-12&lang=en").await;
     assert!(html.contains("Change since 12 Feb 2020: "), "the prefectures: the total's change");
-    let counties = Bundle::from_texts(
+    let html = page_of(
         include_str!("../static/data/resumption-2020-counties.json"),
         include_str!("../static/geo/guizhou-counties.bnd.json"),
+        "?date=2020-02-19&compare=2020-02-12&lang=en",
     )
-    .unwrap();
-    let html = page_of(counties, "?date=2020-02-19&compare=2020-02-12&lang=en").await;
+    .await;
     assert!(html.contains("legend-diverging"));
     assert!(html.contains("The map shows the change since 12 Feb 2020"), "the counties have no total, but a base date");
 }
@@ -385,11 +387,11 @@ async fn charts_and_tables_of_made_values_say_so_in_their_titles() {
     let stat = page_with_url("?lang=en&static=1").await;
     assert!(stat.contains("Data table (illustrative data)</h2>"), "the static page's table");
     // Reported values (the 2021 snapshot): nothing to add.
-    let reported = Bundle::from_texts(
+    let html = page_of(
         include_str!("../static/data/resumption-2021.json"),
         include_str!("../static/geo/guizhou-prefectures.bnd.json"),
+        "?lang=en",
     )
-    .unwrap();
-    let html = page_of(reported, "?lang=en").await;
+    .await;
     assert!(html.contains("Ranking for the date</h2>") && !html.contains("illustrative data"), "2021: reported");
 }

@@ -113,6 +113,29 @@ pub struct Meta {
     pub total_name: Option<Text>,
 }
 
+impl Meta {
+    /// What a title, caption or sentence about the regions' values adds when they were made by a
+    /// method, not reported (`illustrative`): "（示意数据）" / " (illustrative data)"; else nothing.
+    /// Said where the numbers are, since a chart, table or link seen on its own carries no banner.
+    pub fn made_note(&self, lang: Lang) -> &'static str {
+        if self.illustrative {
+            lang.pick("（示意数据）", " (illustrative data)")
+        } else {
+            ""
+        }
+    }
+
+    /// The title with [`Meta::made_note`], unless the title says so already (a reader's file may).
+    pub fn title_noting_made(&self, lang: Lang) -> String {
+        let title = self.title.get(lang);
+        if title.contains(lang.pick("示意", "llustrative")) {
+            title.to_string()
+        } else {
+            format!("{title}{}", self.made_note(lang))
+        }
+    }
+}
+
 /// A dated, reported fact shown on the timeline, with its source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -624,6 +647,22 @@ fn strip_serde_position(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_values_are_noted_once_in_titles() {
+        let mut meta = crate::core::bundle::Bundle::embedded().dataset.meta;
+        assert!(meta.illustrative);
+        assert_eq!(meta.made_note(Lang::En), " (illustrative data)");
+        assert_eq!(meta.title_noting_made(Lang::Zh), "贵州规上工业企业复工率（2020年2月10日—3月1日）（示意数据）");
+        // A title that says so already is left as it is.
+        meta.title = Text { zh: "示意：复工率".into(), en: "Resumption (illustrative)".into() };
+        assert_eq!(meta.title_noting_made(Lang::En), "Resumption (illustrative)");
+        assert_eq!(meta.title_noting_made(Lang::Zh), "示意：复工率");
+        // Reported values: nothing added.
+        meta.illustrative = false;
+        meta.title.en = "Resumption".into();
+        assert_eq!((meta.made_note(Lang::Zh), meta.title_noting_made(Lang::En).as_str()), ("", "Resumption"));
+    }
 
     fn file(values: &str) -> String {
         format!(

@@ -378,9 +378,7 @@ impl AppState {
             }
             None => {}
         }
-        if ds.meta.illustrative {
-            out.push_str(lang.pick("（示意数据）", " (illustrative data)"));
-        }
+        out.push_str(ds.meta.made_note(lang));
         out.push_str(lang.pick("。", "."));
         out
     }
@@ -443,9 +441,7 @@ impl AppState {
                 Lang::En => format!("; {} {}", format::lower_first(&label), format::change(t1.rate - t0.rate, lang)),
             });
         }
-        if ds.meta.illustrative {
-            out.push_str(lang.pick("（示意数据）", " (illustrative data)"));
-        }
+        out.push_str(ds.meta.made_note(lang));
         out.push_str(lang.pick("。", "."));
         out
     }

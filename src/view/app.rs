@@ -1177,7 +1177,7 @@ pub fn Page(props: &PageProps) -> Html {
             </main>
             if static_map {
                 <section class="static-table" aria-label={lang.pick("数据表", "Data table")}>
-                    <h2>{ lang.pick("数据表", "Data table") }{ crate::view::charts::made(&bundle.dataset, lang) }</h2>
+                    <h2>{ lang.pick("数据表", "Data table") }{ bundle.dataset.meta.made_note(lang) }</h2>
                     <DataTable bundle={bundle.clone()} lang={lang} />
                 </section>
             } else if !embed {

@@ -91,17 +91,6 @@ pub fn Charts(props: &ChartsProps) -> Html {
     }
 }
 
-/// What the title of a chart or table of the regions' values adds when those values were made, not
-/// reported (an illustrative dataset): said where the numbers are, since a chart seen or shared on
-/// its own carries no banner.
-pub fn made(ds: &crate::core::dataset::Dataset, lang: Lang) -> &'static str {
-    if ds.meta.illustrative {
-        lang.pick("（示意数据）", " (illustrative data)")
-    } else {
-        ""
-    }
-}
-
 /// Rate over time, with a cursor layer that alone changes with the date.
 #[component]
 pub fn TimeChartView(props: &ChartsProps) -> Html {
@@ -207,7 +196,7 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
     html! {
         <figure class="chart time-chart">
             <figcaption>
-                <h2>{ match lang { Lang::Zh => format!("{}走势", metric), Lang::En => format!("{metric} over time") } }{ made(&bundle.dataset, lang) }</h2>
+                <h2>{ match lang { Lang::Zh => format!("{}走势", metric), Lang::En => format!("{metric} over time") } }{ bundle.dataset.meta.made_note(lang) }</h2>
                 <p class="chart-desc">{ unbroken(&description) }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()}
@@ -227,7 +216,7 @@ pub fn TimeChartView(props: &ChartsProps) -> Html {
                 <summary>{ match lang {
                     Lang::Zh => format!("数据表：各地区逐日{metric}"),
                     Lang::En => format!("Data table: each region's {} by date", format::lower_first(metric)),
-                } }{ made(&bundle.dataset, lang) }</summary>
+                } }{ bundle.dataset.meta.made_note(lang) }</summary>
                 if table_open {
                     <DataTable bundle={bundle.clone()} lang={lang} />
                 }
@@ -259,7 +248,7 @@ pub fn DataTable(props: &TableProps) -> Html {
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={lang.pick("逐日数据表", "Daily data table")}>
             <table class="data-table">
-                <caption class="sr-only">{ ds.meta.title.get(lang) }{ made(ds, lang) }</caption>
+                <caption class="sr-only">{ ds.meta.title_noting_made(lang) }</caption>
                 <thead><tr>
                     <th scope="col" class="region-col">{ lang.pick("地区", "Region") }</th>
                     { for ds.dates.iter().map(|d| html! { <th scope="col"><time datetime={d.to_string()}>{ format::date_among(*d, &ds.dates, lang) }</time></th> }) }
@@ -340,7 +329,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
     html! {
         <figure class="chart ranking-chart">
             <figcaption>
-                <h2>{ if change { lang.pick("变化排名（百分点）", "Ranking of the change (percentage points)") } else { lang.pick("当日排名", "Ranking for the date") } }{ made(&bundle.dataset, lang) }</h2>
+                <h2>{ if change { lang.pick("变化排名（百分点）", "Ranking of the change (percentage points)") } else { lang.pick("当日排名", "Ranking for the date") } }{ bundle.dataset.meta.made_note(lang) }</h2>
                 <p class="chart-desc">{ unbroken(&description) }</p>
             </figcaption>
             <div class="chart-canvas" ref={node} role="img" aria-label={description.clone()} data-order={order}
@@ -352,7 +341,7 @@ pub fn RankingView(props: &ChartsProps) -> Html {
                 </div>
             </div>
             <details class="chart-table" ontoggle={on_toggle}>
-                <summary>{ lang.pick("数据表：排名", "Data table: ranking") }{ made(&bundle.dataset, lang) }</summary>
+                <summary>{ lang.pick("数据表：排名", "Data table: ranking") }{ bundle.dataset.meta.made_note(lang) }</summary>
                 if table_open {
                     <table>
                         <thead><tr>

@@ -95,12 +95,7 @@ pub fn ShareBar(props: &ShareProps) -> Html {
     let poster = Poster { index, compare: *compare, lang, width: POSTER.0, height: POSTER.1, dark };
     // What travels with a shared link or an embed says that the values are illustrative, as the
     // page does, unless the title already does.
-    let meta = &bundle.dataset.meta;
-    let title = match (meta.illustrative && !meta.title.get(lang).contains(lang.pick("示意", "llustrative")), lang) {
-        (true, Lang::Zh) => format!("{}（示意数据）", meta.title.get(lang)),
-        (true, Lang::En) => format!("{} (illustrative data)", meta.title.get(lang)),
-        (false, _) => meta.title.get(lang).to_string(),
-    };
+    let title = bundle.dataset.meta.title_noting_made(lang);
 
     let say = {
         let status = status.clone();
