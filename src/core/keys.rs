@@ -3,7 +3,9 @@
 //! Presentation clickers send PageUp / PageDown for back / forward (most of them), and `b` or `.`
 //! to black the screen out; so do PowerPoint and Keynote. We honour all of them. The view calls
 //! [`command_for_key`] for document-level `keydown`s that do not come from a text field, and does
-//! what it returns; `None` leaves the key to the browser.
+//! what it returns; `None` leaves the key to the browser. Outside presenter mode it does so only
+//! while the figure is on screen ([`in_view`]): a reader scrolled down to the text pages through
+//! it with the same keys.
 
 use crate::core::state::Action;
 
@@ -34,6 +36,17 @@ pub fn command_for_key(key: &str, presenting: bool) -> Option<KeyCommand> {
         _ => return None,
     };
     Some(KeyCommand::Do(action))
+}
+
+/// Whether the part of the page that shows the date (the map with its timeline, or the charts)
+/// is in view enough for the date keys to be about it: `visible` pixels of its `height` show in
+/// a viewport `viewport` pixels tall, and that is at least a third of the part, or of the viewport
+/// when the part is taller than the viewport. On the reading page, scrolled down to the text
+/// below the figure, the keys that scroll (PageUp, PageDown, Space, Home, End) and the others go
+/// back to the browser: they would change a map nobody sees, and leave history entries for it.
+/// A part that takes no room (hidden) is never in view.
+pub fn in_view(visible: f64, height: f64, viewport: f64) -> bool {
+    height > 0.0 && visible > 0.0 && visible >= height.min(viewport) / 3.0
 }
 
 #[cfg(test)]
@@ -71,6 +84,20 @@ mod tests {
         assert!(s.timeline.is_playing());
         press(&mut s, " ");
         assert!(!s.timeline.is_playing());
+    }
+
+    #[test]
+    fn the_date_keys_are_about_a_figure_a_third_in_view() {
+        // The map panel (695 px) in an 800 px window: a third of it is 231.7 px.
+        assert!(in_view(695.0, 695.0, 800.0));
+        assert!(in_view(232.0, 695.0, 800.0));
+        assert!(!in_view(231.0, 695.0, 800.0));
+        assert!(!in_view(0.0, 695.0, 800.0), "scrolled away");
+        assert!(!in_view(-40.0, 695.0, 800.0), "an overlap below zero is none");
+        // Taller than the window: a third of the window.
+        assert!(in_view(240.0, 2000.0, 700.0));
+        assert!(!in_view(230.0, 2000.0, 700.0));
+        assert!(!in_view(0.0, 0.0, 800.0), "a hidden part is never in view");
     }
 
     #[test]

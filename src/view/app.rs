@@ -526,6 +526,26 @@ fn key_belongs_to_target(e: &KeyboardEvent, present: bool) -> bool {
     }
 }
 
+/// Whether a date key is about the figure: it comes from inside it (the slider, a region, the
+/// timeline's buttons), or the map panel or the charts are in view ([`crate::core::keys::in_view`]).
+/// If the page has neither (it always has the map panel), the keys stay the timeline's.
+fn figure_in_view(e: &KeyboardEvent) -> bool {
+    const FIGURE: [&str; 2] = [".map-panel", ".charts"];
+    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if target.is_some_and(|el| FIGURE.iter().any(|f| el.closest(f).ok().flatten().is_some())) {
+        return true;
+    }
+    let Some(w) = window() else { return true };
+    let Some(doc) = w.document() else { return true };
+    let viewport = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let parts: Vec<web_sys::Element> = FIGURE.iter().filter_map(|f| doc.query_selector(f).ok().flatten()).collect();
+    parts.is_empty()
+        || parts.iter().any(|el| {
+            let r = el.get_bounding_client_rect();
+            crate::core::keys::in_view(r.bottom().min(viewport) - r.top().max(0.0), r.height(), viewport)
+        })
+}
+
 fn toggle_fullscreen() {
     let Some(doc) = window().and_then(|w| w.document()) else { return };
     if doc.fullscreen_element().is_some() {
@@ -849,6 +869,10 @@ pub fn Page(props: &PageProps) -> Html {
                         return;
                     }
                     let Some(command) = command_for_key(&e.key(), present) else { return };
+                    let escape = command == KeyCommand::Do(Action::Escape);
+                    if !present && !escape && !figure_in_view(e) {
+                        return;
+                    }
                     e.prevent_default();
                     match command {
                         KeyCommand::Do(a) => dispatch.emit(a),

@@ -52,6 +52,34 @@ test('every timeline key moves the date as specified, with focus anywhere', asyn
   await context.close();
 });
 
+test('scrolled down to the text below the figure, the page keys scroll the page and leave the date alone', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19', { viewport: { width: 1280, height: 800 } });
+  // A reader reading on under the charts: the map and the charts are just above the window.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('.charts').getBoundingClientRect().bottom + window.scrollY + 10));
+  await page.click('.facts h2', { position: { x: 5, y: 5 } });
+  const y0 = await page.evaluate(() => window.scrollY);
+  const charts = await page.evaluate(() => document.querySelector('.charts').getBoundingClientRect().bottom);
+  assert.ok(charts < 0, `the charts are above the window (${charts})`);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction((y) => window.scrollY > y, y0);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => Math.ceil(window.scrollY + innerHeight) >= document.documentElement.scrollHeight);
+  await expectDate(page, '2020-02-19', 'the keys scrolled the page, not the dates');
+  assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false', 'Space did not play');
+  assert.match(page.url(), /date=2020-02-19/);
+  // Back at the top, with the map in view, the same keys are the timeline's again.
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => window.scrollY === 0);
+  await expectDate(page, '2020-02-19');
+  await page.keyboard.press('PageDown');
+  await expectDate(page, '2020-02-20', 'PageDown steps with the map in view');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a URL with date and region opens in that state; changes update the URL; back restores', async () => {
   const { page, errors, context } = await ready('?date=2020-02-19&region=520300');
   await expectDate(page, '2020-02-19');
