@@ -10,6 +10,7 @@
 
 use crate::core::date::truncate;
 use crate::core::i18n::Text;
+use crate::core::json_error::{self, JsonProblem};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -40,8 +41,11 @@ pub enum GeoErrorKind {
     Empty,
     /// Larger than [`MAX_BYTES`].
     TooLarge { bytes: usize },
-    /// Not GeoJSON (the parser's message, with line and column where known).
-    Syntax(String),
+    /// Not JSON, or JSON that is not GeoJSON: explained by [`json_error::explain`], with the
+    /// line and column when the file itself is not JSON.
+    Json(JsonProblem),
+    /// Not a compact boundary file (no `"format": "boundaries/1"`, or no usable scale).
+    NotCompact,
     /// Valid GeoJSON, but not a `FeatureCollection`.
     NotFeatureCollection(&'static str),
     /// The collection has no features.
@@ -55,7 +59,7 @@ pub enum GeoErrorKind {
     /// Two features share a key.
     DuplicateKey(String),
     /// A ring has fewer than 4 positions, or a coordinate is not a finite lon/lat.
-    BadRing(String),
+    BadRing(Text),
 }
 
 /// A boundary-file error: what, and which feature.
@@ -65,33 +69,80 @@ pub struct GeoError {
     pub kind: GeoErrorKind,
     /// Index of the feature concerned, if any.
     pub feature: Option<usize>,
+    /// That feature's key (or name), when it could be read: "features[3]" alone sends an editor
+    /// counting through a file; "520400" or "安顺市" names the region.
+    pub code: Option<String>,
+}
+
+impl GeoError {
+    fn file(kind: GeoErrorKind) -> GeoError {
+        GeoError { kind, feature: None, code: None }
+    }
+
+    fn at(kind: GeoErrorKind, feature: usize, code: Option<&str>) -> GeoError {
+        GeoError { kind, feature: Some(feature), code: code.map(|c| truncate(c, 40)) }
+    }
+
+    /// What is wrong, in both languages, without the place (see [`GeoError::place`]).
+    pub fn message(&self) -> Text {
+        use GeoErrorKind::*;
+        let mb = |bytes: usize| bytes as f64 / 1_048_576.0;
+        let limit = MAX_BYTES / 1_048_576;
+        match &self.kind {
+            Empty => Text::new("文件是空的", "the file is empty"),
+            TooLarge { bytes } => Text::new(
+                format!("文件有 {:.1} MB，超过 {limit} MB 的上限", mb(*bytes)),
+                format!("the file is {:.1} MB, more than the {limit} MB limit", mb(*bytes)),
+            ),
+            Json(p) => p.message.clone(),
+            NotCompact => {
+                Text::new(format!("不是 {COMPACT_FORMAT} 边界文件"), format!("not a {COMPACT_FORMAT} boundary file"))
+            }
+            NotFeatureCollection(t) => Text::new(
+                format!("应为 GeoJSON 的 FeatureCollection（要素集合），这里是一个 {t}"),
+                format!("expected a GeoJSON FeatureCollection, found a {t}"),
+            ),
+            NoFeatures => Text::new("FeatureCollection 里没有要素", "the FeatureCollection has no features"),
+            NoGeometry => Text::new("这个要素没有几何（geometry）", "the feature has no geometry"),
+            NotPolygon(t) => Text::new(
+                format!("几何是 {t}；只有 Polygon 和 MultiPolygon 能作为地区"),
+                format!("geometry is a {t}; only Polygon and MultiPolygon can be regions"),
+            ),
+            NoKey(key) => {
+                let key = truncate(key, 40);
+                Text::new(
+                    format!("没有“{key}”属性，也没有 id，无法识别是哪个地区"),
+                    format!("no “{key}” property and no id to identify the region"),
+                )
+            }
+            DuplicateKey(k) => {
+                let k = truncate(k, 40);
+                Text::new(format!("地区“{k}”出现了不止一次"), format!("region “{k}” appears more than once"))
+            }
+            BadRing(why) => why.clone(),
+        }
+    }
+
+    /// Where, as a report writes it: `features[3] (520400)`, or the line and column of a file
+    /// that is not JSON, or empty for the whole file.
+    pub fn place(&self) -> String {
+        match (self.feature, &self.code, &self.kind) {
+            (Some(i), Some(code), _) => format!("features[{i}] ({code})"),
+            (Some(i), None, _) => format!("features[{i}]"),
+            (None, _, GeoErrorKind::Json(p)) => p.place(),
+            (None, _, _) => String::new(),
+        }
+    }
 }
 
 impl fmt::Display for GeoError {
+    /// `place: message`, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use GeoErrorKind::*;
-        if let Some(i) = self.feature {
-            write!(f, "features[{i}]: ")?;
+        let place = self.place();
+        if !place.is_empty() {
+            write!(f, "{place}: ")?;
         }
-        match &self.kind {
-            Empty => write!(f, "the file is empty"),
-            TooLarge { bytes } => write!(
-                f,
-                "the file is {:.1} MB, more than the {} MB limit",
-                *bytes as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
-            ),
-            Syntax(msg) => write!(f, "not valid GeoJSON: {msg}"),
-            NotFeatureCollection(t) => {
-                write!(f, "expected a GeoJSON FeatureCollection, found a {t}")
-            }
-            NoFeatures => write!(f, "the FeatureCollection has no features"),
-            NoGeometry => write!(f, "the feature has no geometry"),
-            NotPolygon(t) => write!(f, "geometry is a {t}; only Polygon and MultiPolygon can be regions"),
-            NoKey(key) => write!(f, "no “{}” property and no id to identify the region", truncate(key, 40)),
-            DuplicateKey(k) => write!(f, "region “{}” appears more than once", truncate(k, 40)),
-            BadRing(why) => write!(f, "{why}"),
-        }
+        write!(f, "{}", self.message().en)
     }
 }
 
@@ -105,26 +156,32 @@ fn json_to_key(v: &serde_json::Value) -> Option<String> {
     }
 }
 
-fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<Polygon, GeoError> {
-    let bad = |why: String| GeoError { kind: GeoErrorKind::BadRing(why), feature: Some(feature) };
+fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize, code: &str) -> Result<Polygon, GeoError> {
+    let bad = |zh: String, en: String| GeoError::at(GeoErrorKind::BadRing(Text::new(zh, en)), feature, Some(code));
     if rings.is_empty() {
-        return Err(bad("a polygon has no rings".into()));
+        return Err(bad("一个多边形没有环".into(), "a polygon has no rings".into()));
     }
     rings
         .iter()
         .enumerate()
         .map(|(r, ring)| {
             if ring.len() < 4 {
-                return Err(bad(format!("ring {r} has {} positions; a closed ring needs at least 4", ring.len())));
+                return Err(bad(
+                    format!("第 {r} 个环只有 {} 个点；闭合的环至少要 4 个", ring.len()),
+                    format!("ring {r} has {} positions; a closed ring needs at least 4", ring.len()),
+                ));
             }
             ring.iter()
                 .map(|p| {
                     let s = p.as_slice();
                     let [lon, lat, ..] = s else {
-                        return Err(bad(format!(
-                            "ring {r} has a position with {} coordinate(s); a position needs longitude and latitude",
-                            s.len()
-                        )));
+                        return Err(bad(
+                            format!("第 {r} 个环有一个点只有 {} 个坐标；一个点要有经度和纬度", s.len()),
+                            format!(
+                                "ring {r} has a position with {} coordinate(s); a position needs longitude and latitude",
+                                s.len()
+                            ),
+                        ));
                     };
                     let (lon, lat) = (*lon, *lat);
                     if lon.is_finite()
@@ -134,11 +191,11 @@ fn convert_polygon(rings: &[Vec<geojson::Position>], feature: usize) -> Result<P
                     {
                         Ok([lon, lat])
                     } else {
-                        Err(bad(format!(
-                            "ring {r} has position [{}, {}], which is not a longitude/latitude",
-                            short_number(lon),
-                            short_number(lat)
-                        )))
+                        let at = format!("[{}, {}]", short_number(lon), short_number(lat));
+                        Err(bad(
+                            format!("第 {r} 个环有一个点 {at}，不是经纬度（经度在 ±180、纬度在 ±90 之内；可能把经纬度写反了）"),
+                            format!("ring {r} has position {at}, which is not a longitude/latitude"),
+                        ))
                     }
                 })
                 .collect()
@@ -158,10 +215,42 @@ fn short_number(v: f64) -> String {
     }
 }
 
+/// Where a GeoJSON file that did not parse goes wrong. The `geojson` crate reads the whole file at
+/// once, so its error carries a line and column, which in the one-line files GIS tools write
+/// locate nothing. If the file is JSON at all, the features are read one by one, and the first
+/// that fails is named by its index and key; if it is not JSON, the error says so with the text
+/// around the place.
+fn locate(text: &str, key_property: &str, e: geojson::Error) -> GeoError {
+    let whole = |e: &serde_json::Error| GeoError::file(GeoErrorKind::Json(json_error::explain(e, text)));
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(syntax) => return whole(&syntax),
+    };
+    let features = value.get("features").and_then(|f| f.as_array()).map(Vec::as_slice).unwrap_or(&[]);
+    for (i, f) in features.iter().enumerate() {
+        if let Err(bad) = serde_json::from_value::<geojson::Feature>(f.clone()) {
+            let props = f.get("properties");
+            let code = [key_property, "name_zh", "name"]
+                .iter()
+                .find_map(|k| props.and_then(|p| p.get(k)).and_then(json_to_key))
+                .or_else(|| f.get("id").and_then(json_to_key));
+            return GeoError::at(GeoErrorKind::Json(json_error::explain(&bad, "")), i, code.as_deref());
+        }
+    }
+    match e {
+        geojson::Error::MalformedGeoJson(j) => whole(&j),
+        other => GeoError::file(GeoErrorKind::Json(JsonProblem {
+            line: 0,
+            column: 0,
+            message: Text::new(format!("不是有效的 GeoJSON：{other}"), format!("not valid GeoJSON: {other}")),
+        })),
+    }
+}
+
 /// Parses a GeoJSON `FeatureCollection` of (Multi)Polygons into regions keyed by `key_property`
 /// (falling back to each feature's `id`).
 pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoError> {
-    let file_err = |kind| GeoError { kind, feature: None };
+    let file_err = GeoError::file;
     if text.len() > MAX_BYTES {
         return Err(file_err(GeoErrorKind::TooLarge { bytes: text.len() }));
     }
@@ -169,13 +258,7 @@ pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoE
     if text.trim().is_empty() {
         return Err(file_err(GeoErrorKind::Empty));
     }
-    let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
-        let msg = match e {
-            geojson::Error::MalformedGeoJson(j) => j.to_string(),
-            other => other.to_string(),
-        };
-        file_err(GeoErrorKind::Syntax(truncate(&msg, 200)))
-    })?;
+    let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| locate(text, key_property, e))?;
     let fc = match gj {
         geojson::GeoJson::FeatureCollection(fc) => fc,
         geojson::GeoJson::Feature(_) => return Err(file_err(GeoErrorKind::NotFeatureCollection("Feature"))),
@@ -187,7 +270,7 @@ pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoE
     let mut seen = HashSet::new();
     let mut regions = Vec::with_capacity(fc.features.len());
     for (i, f) in fc.features.iter().enumerate() {
-        let ferr = |kind| GeoError { kind, feature: Some(i) };
+        let ferr = |kind| GeoError::at(kind, i, None);
         let code = f
             .property(key_property)
             .and_then(json_to_key)
@@ -198,22 +281,23 @@ pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoE
             })
             .ok_or_else(|| ferr(GeoErrorKind::NoKey(key_property.to_string())))?;
         if !seen.insert(code.clone()) {
-            return Err(ferr(GeoErrorKind::DuplicateKey(code)));
+            return Err(GeoError::at(GeoErrorKind::DuplicateKey(code.clone()), i, Some(&code)));
         }
         let prop = |k: &str| f.property(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let mut name = Text::new(prop("name_zh"), prop("name_en"));
         if name.zh.is_empty() && name.en.is_empty() {
             name.zh = prop("name");
         }
-        let geometry = f.geometry.as_ref().ok_or_else(|| ferr(GeoErrorKind::NoGeometry))?;
+        let named = |kind| GeoError::at(kind, i, Some(&code));
+        let geometry = f.geometry.as_ref().ok_or_else(|| named(GeoErrorKind::NoGeometry))?;
         let polygons = match &geometry.value {
             geojson::GeometryValue::Polygon { coordinates } => {
-                vec![convert_polygon(coordinates, i)?]
+                vec![convert_polygon(coordinates, i, &code)?]
             }
             geojson::GeometryValue::MultiPolygon { coordinates } => {
-                coordinates.iter().map(|p| convert_polygon(p, i)).collect::<Result<_, _>>()?
+                coordinates.iter().map(|p| convert_polygon(p, i, &code)).collect::<Result<_, _>>()?
             }
-            other => return Err(ferr(GeoErrorKind::NotPolygon(other.type_name()))),
+            other => return Err(named(GeoErrorKind::NotPolygon(other.type_name()))),
         };
         regions.push(Region { code, name, polygons });
     }
@@ -295,14 +379,14 @@ pub fn to_compact(regions: &[Region], outline: &[Region], scale: f64, origin: [f
 
 /// Reads a compact boundary file: `(regions, outline)`.
 pub fn parse_compact(text: &str) -> Result<(Vec<Region>, Vec<Region>), GeoError> {
-    let file_err = |kind| GeoError { kind, feature: None };
+    let file_err = GeoError::file;
     if text.len() > MAX_BYTES {
         return Err(file_err(GeoErrorKind::TooLarge { bytes: text.len() }));
     }
     let c: Compact =
-        serde_json::from_str(text).map_err(|e| file_err(GeoErrorKind::Syntax(truncate(&e.to_string(), 200))))?;
+        serde_json::from_str(text).map_err(|e| file_err(GeoErrorKind::Json(json_error::explain(&e, text))))?;
     if c.format != COMPACT_FORMAT || !(c.scale.is_finite() && c.scale > 0.0) {
-        return Err(file_err(GeoErrorKind::Syntax(format!("not a {COMPACT_FORMAT} file"))));
+        return Err(file_err(GeoErrorKind::NotCompact));
     }
     let decode = |(i, r): (usize, CompactRegion)| -> Result<Region, GeoError> {
         let polygons = r
@@ -313,13 +397,14 @@ pub fn parse_compact(text: &str) -> Result<(Vec<Region>, Vec<Region>), GeoError>
                     .enumerate()
                     .map(|(k, ring)| {
                         if ring.len() < 6 || ring.len() % 2 != 0 {
-                            return Err(GeoError {
-                                kind: GeoErrorKind::BadRing(format!(
-                                    "ring {k} has {} numbers; a ring needs 3 or more x, y pairs",
-                                    ring.len()
+                            return Err(GeoError::at(
+                                GeoErrorKind::BadRing(Text::new(
+                                    format!("第 {k} 个环有 {} 个数；一个环要有 3 对或更多的 x, y", ring.len()),
+                                    format!("ring {k} has {} numbers; a ring needs 3 or more x, y pairs", ring.len()),
                                 )),
-                                feature: Some(i),
-                            });
+                                i,
+                                Some(&r.code),
+                            ));
                         }
                         let (mut x, mut y) = (0i64, 0i64);
                         let mut pts: Ring = ring
@@ -417,27 +502,55 @@ mod tests {
         let ok = format!(r#"{{"type":"Feature","properties":{{"adcode":"1"}},"geometry":{SQUARE}}}"#);
         let point = r#"{"type":"Feature","properties":{"adcode":"2"},"geometry":{"type":"Point","coordinates":[1,2]}}"#;
         let e = parse_regions(&fc(&format!("{ok},{point}")), "adcode").unwrap_err();
-        assert_eq!(e.to_string(), "features[1]: geometry is a Point; only Polygon and MultiPolygon can be regions");
+        assert_eq!(e.to_string(), "features[1] (2): geometry is a Point; only Polygon and MultiPolygon can be regions");
+        assert_eq!(e.message().zh, "几何是 Point；只有 Polygon 和 MultiPolygon 能作为地区");
         let e = parse_regions(&fc(&format!("{ok},{ok}")), "adcode").unwrap_err();
-        assert_eq!(e.to_string(), "features[1]: region “1” appears more than once");
+        assert_eq!(e.to_string(), "features[1] (1): region “1” appears more than once");
         let nokey = format!(r#"{{"type":"Feature","properties":{{}},"geometry":{SQUARE}}}"#);
         let e = parse_regions(&fc(&nokey), "adcode").unwrap_err();
         assert_eq!(e.to_string(), "features[0]: no “adcode” property and no id to identify the region");
         let e = parse_regions(SQUARE, "adcode").unwrap_err();
         assert_eq!(e.kind, GeoErrorKind::NotFeatureCollection("Geometry"));
         let e = parse_regions("{\"type\":\"FeatureCollection\",", "adcode").unwrap_err();
-        assert!(e.to_string().starts_with("not valid GeoJSON: EOF while parsing"), "{e}");
+        assert!(e.to_string().starts_with("line 1, column 28: the file ends before its JSON does"), "{e}");
         let e = parse_regions(&fc(""), "adcode").unwrap_err();
         assert_eq!(e.kind, GeoErrorKind::NoFeatures);
         let short = ok.replace("[107,27]", "[107]");
         let e = parse_regions(&fc(&short), "adcode").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "features[0]: ring 0 has a position with 1 coordinate(s); a position needs longitude and latitude"
+            "features[0] (1): ring 0 has a position with 1 coordinate(s); a position needs longitude and latitude"
         );
         let far = ok.replace("[107,27]", "[707,27]");
         let e = parse_regions(&fc(&far), "adcode").unwrap_err();
         assert!(e.to_string().contains("[707, 27], which is not a longitude/latitude"), "{e}");
         assert_eq!(parse_regions("", "adcode").unwrap_err().kind, GeoErrorKind::Empty);
+    }
+
+    #[test]
+    fn a_feature_the_parser_refuses_is_named_in_a_one_line_file() {
+        let ok = |code: &str| {
+            format!(r#"{{"type":"Feature","properties":{{"adcode":"{code}","name_zh":"甲"}},"geometry":{SQUARE}}}"#)
+        };
+        // A coordinate written as text, in the third feature of a one-line file.
+        let text = fc(&format!("{},{},{}", ok("1"), ok("2"), ok("3").replacen("[107,27]", "[\"107\",27]", 1)));
+        let e = parse_regions(&text, "adcode").unwrap_err();
+        assert_eq!((e.feature, e.place()), (Some(2), "features[2] (3)".to_string()));
+        assert_eq!(e.message().en, "expected a number, found text \"107\"");
+        assert_eq!(e.message().zh, "应为数字，这里是文字 \"107\"");
+        // A misspelt geometry type; the feature has only a name.
+        let text = fc(&ok("x").replace(r#""adcode":"x","#, "").replace("\"Polygon\"", "\"Polygn\""));
+        let e = parse_regions(&text, "adcode").unwrap_err();
+        assert_eq!(e.place(), "features[0] (甲)");
+        assert!(
+            e.message().en.starts_with("“Polygn” is not one of the values allowed here (Point, "),
+            "{}",
+            e.message().en
+        );
+        assert!(e.message().zh.starts_with("“Polygn”不是可用的取值（可用：Point、"), "{}", e.message().zh);
+        // Not JSON at all: the line and column, and the text there.
+        let e = parse_regions("{\"type\": FeatureCollection}", "adcode").unwrap_err();
+        assert_eq!(e.place(), "line 1, column 10");
+        assert_eq!(e.message().en, "not valid JSON: expected value, at “{\"type\": FeatureC…”");
     }
 }

@@ -103,6 +103,17 @@ pub fn decode(file: &str, bytes: &[u8], fallback: FallbackDecoder) -> Result<(St
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Issue::new(Error, file, "", "文件是空的", "the file is empty"));
     }
+    // A spreadsheet sent as it is: .xlsx (and .ods) are zip archives, .xls an OLE2 compound file.
+    // Read as text they would be reported as a wrong encoding and a missing header.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        return Err(Issue::new(
+            Error,
+            file,
+            "",
+            "这是电子表格（如 Excel 工作簿）或压缩文件，不是文本：请在 Excel 里“另存为”“CSV UTF-8（逗号分隔）”，再载入那个文件",
+            "this is a spreadsheet (such as an Excel workbook) or a zip archive, not text: in Excel, use Save As “CSV UTF-8 (Comma delimited)” and load that file",
+        ));
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(Issue::new(
             Error,
@@ -524,15 +535,8 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
     let v: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let msg = e.to_string();
-            let msg = msg.rfind(" at line ").map(|i| msg[..i].to_string()).unwrap_or(msg);
-            return Err(vec![Issue::new(
-                Error,
-                file,
-                format!("line {}, column {}", e.line(), e.column()),
-                format!("不是有效的 JSON：{msg}"),
-                msg,
-            )]);
+            let p = crate::core::json_error::explain(&e, text);
+            return Err(vec![Issue::new(Error, file, p.place(), p.message.zh, p.message.en)]);
         }
     };
     match v.get("format").and_then(|f| f.as_str()) {
@@ -659,8 +663,31 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
             r.get("code").map(|c| c.as_str().map(str::to_string).unwrap_or_else(|| c.to_string())).unwrap_or_default();
         let name: Text = r.get("name").and_then(|n| serde_json::from_value(n.clone()).ok()).unwrap_or_default();
         let path = format!("regions[{k}] ({})", truncate(&code, 20));
-        let values = r.get("values").and_then(|v| v.as_array()).cloned().unwrap_or_default();
-        if values.len() != dates.len() {
+        let values = r.get("values").and_then(|v| v.as_array()).cloned();
+        if values.is_none() {
+            // A misspelt key ("rates") would otherwise read as a region with no values at all.
+            let keys: Vec<String> = r
+                .as_object()
+                .into_iter()
+                .flat_map(|o| o.keys())
+                .take(6)
+                .map(|k| format!("“{}”", truncate(k, 20)))
+                .collect();
+            let (found_zh, found_en) = if keys.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (format!("（它有：{}）", keys.join("、")), format!(" (it has {})", keys.join(", ")))
+            };
+            issues.push(Issue::new(
+                Warning,
+                file,
+                path.clone(),
+                format!("没有“values”（数值）列表{found_zh}；按无数据处理"),
+                format!("there is no “values” list{found_en}; shown as no value"),
+            ));
+        }
+        let values = values.unwrap_or_default();
+        if !values.is_empty() && values.len() != dates.len() {
             issues.push(Issue::new(
                 Warning,
                 file,
@@ -720,6 +747,20 @@ fn assemble(
     use Severity::*;
     if cells.is_empty() {
         issues.insert(0, Issue::new(Error, file, "", "没有可用的数据行", "there are no usable rows"));
+        return Err(issues);
+    }
+    // A file in which no value can be read would replace the map with an empty one.
+    if cells.iter().all(|c| c.value.is_none()) {
+        issues.insert(
+            0,
+            Issue::new(
+                Error,
+                file,
+                "",
+                "没有一个数值可以读取，无法显示（原因见下面的提示）",
+                "not one value could be read, so there is nothing to show (the notes below say why)",
+            ),
+        );
         return Err(issues);
     }
     let mut order_ok = true;
@@ -966,10 +1007,8 @@ pub fn regions_from_geojson(file: &str, text: &str, key: Option<&str>) -> Result
         }),
     };
     result.map_err(|e| {
-        let place = e.feature.map(|f| format!("features[{f}]")).unwrap_or_default();
-        let mut e2 = e.clone();
-        e2.feature = None;
-        Issue::new(Severity::Error, file, place, "边界文件有误", e2.to_string())
+        let message = e.message();
+        Issue::new(Severity::Error, file, e.place(), message.zh, message.en)
     })
 }
 
@@ -1173,6 +1212,38 @@ mod tests {
             "regions[0] (520100).values[1] (2020-02-11)",
         ] {
             assert!(places.contains(&p), "{p} in {places:?}");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_values_key_is_named_and_a_file_without_any_value_is_refused() {
+        let one = |regions: &str| {
+            format!(r#"{{"format":"resumption-map/1","dates":["2020-02-10","2020-02-11"],"regions":[{regions}]}}"#)
+        };
+        // One region's key misspelt: it gets no value, said with the keys it has; the file loads.
+        let text = one(r#"{"code":"520100","values":[50,60]},{"code":"520300","rates":[40,45]}"#);
+        let (_, issues) = dataset_from_json("f.json", &text).unwrap();
+        let hint =
+            issues.iter().find(|i| i.place == "regions[1] (520300)").expect("the region with no values is named");
+        assert_eq!(hint.severity, Severity::Warning);
+        assert_eq!(hint.message.en, "there is no “values” list (it has “code”, “rates”); shown as no value");
+        assert_eq!(hint.message.zh, "没有“values”（数值）列表（它有：“code”、“rates”）；按无数据处理");
+        // Every region's: nothing could be shown, so the file is refused, with the reasons.
+        let issues = dataset_from_json("f.json", &one(r#"{"code":"520300","rates":[40,45]}"#)).unwrap_err();
+        assert_eq!(issues[0].severity, Severity::Error);
+        assert!(issues[0].message.en.starts_with("not one value could be read"), "{:?}", issues[0]);
+        assert!(issues.iter().any(|i| i.message.en.contains("“rates”")), "{issues:?}");
+        // Values that are all blank are refused the same way; one value is enough to load.
+        assert!(dataset_from_json("f.json", &one(r#"{"code":"520300","values":[null,"-"]}"#)).is_err());
+        assert!(dataset_from_json("f.json", &one(r#"{"code":"520300","values":[null,45]}"#)).is_ok());
+    }
+
+    #[test]
+    fn a_spreadsheet_is_named_as_one() {
+        for bytes in [&b"PK\x03\x04rest of a zip"[..], &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]] {
+            let e = decode("data.xlsx", bytes, None).unwrap_err();
+            assert!(e.message.en.starts_with("this is a spreadsheet"), "{e}");
+            assert!(e.message.zh.contains("CSV UTF-8"), "{e}");
         }
     }
     use crate::core::bundle::Bundle;

@@ -12,6 +12,7 @@ pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod ingest;
+pub mod json_error;
 pub mod keys;
 pub mod labels;
 pub mod names;
