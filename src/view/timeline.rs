@@ -241,7 +241,10 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let min = dates.get(from).map(|d| d.to_string()).unwrap_or_default();
     let max = dates.get(to).map(|d| d.to_string()).unwrap_or_default();
 
-    html! {
+    // The options are the timeline's sibling, not its child: on a phone the page puts the date's
+    // total and reported facts between the slider and them (static/style.css), so that a reader
+    // stepping through the dates sees both without scrolling past the speed and compare settings.
+    html! { <>
         <div class="timeline" role="group" aria-label={lang.pick("时间轴", "Timeline")} inert={inert}>
             <div class="timeline-buttons">
                 <button type="button" class="step-prev" onclick={emit(Action::Step(-1))} disabled={index <= from}
@@ -302,7 +305,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             <output class="timeline-date">
                 <time datetime={iso.clone()}>{ dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default() }</time>
             </output>
-            <div class="timeline-options">
+        </div>
+        <div class="timeline-options" role="group" aria-label={lang.pick("时间轴选项", "Timeline options")} inert={inert}>
                 <label class="date-field">
                     <span>{ lang.pick("跳到日期", "Go to date") }</span>
                     <input type="date" value={iso} min={min} max={max} onchange={on_date}
@@ -330,7 +334,6 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                 <p id={(!inert).then_some("date-message")} class="date-message" role="alert">
                     { date_message.as_ref().map(|m| m.get(lang).to_string()).unwrap_or_default() }
                 </p>
-            </div>
         </div>
-    }
+    </> }
 }

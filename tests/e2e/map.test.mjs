@@ -256,6 +256,45 @@ test('on a phone and a laptop: zoom in a corner no region fills, titles unbroken
   await context.close();
 });
 
+test('on a touch screen every control is a 44 px target', async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, errors, context } = await ready(`${server.url}?lang=${lang}&date=2020-02-19`, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    // Buttons, fields, lists and disclosure summaries; the fact marks' target is their ::after (a test
+    // in timeline.test.mjs), the checkboxes' their 44 px label, the file input's its label.
+    const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, summary')]
+      .filter((e) => e.getClientRects().length > 0 && !e.matches('.event-mark, input[type=checkbox], input[type=range], input[type=file]'))
+      .map((e) => { const b = e.getBoundingClientRect(); return { what: `${e.tagName}.${e.className} ${(e.textContent || '').trim().slice(0, 20)}`, w: b.width, h: b.height }; })
+      .filter((c) => c.h < 44 || (c.what.startsWith('BUTTON') && c.w < 44)));
+    assert.deepEqual(small, [], `${lang}: controls under 44 px`);
+    const labels = await page.$$eval('.timeline-options label', (ls) => ls.map((l) => l.getBoundingClientRect().height));
+    assert.ok(labels.length > 0 && labels.every((h) => h >= 44), `${lang}: option labels ${labels}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('on a phone the date’s total and reported facts come right under the timeline, before its settings', async () => {
+  for (const [width, height] of [[390, 844], [360, 740], [1280, 800]]) {
+    const { page, errors, context } = await ready(`${server.url}?lang=en&date=2020-02-19`, { viewport: { width, height } });
+    const box = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY }; });
+    const [track, total, facts, options] = [await box('.timeline-track'), await box('.readout-total'), await box('.event-caption'), await box('.timeline-options')];
+    if (width < 900) {
+      assert.ok(track.bottom < total.top && total.bottom <= facts.top && facts.bottom < options.top,
+        `${width}: slider ${JSON.stringify(track)}, total ${JSON.stringify(total)}, facts ${JSON.stringify(facts)}, settings ${JSON.stringify(options)}`);
+      // With the map on screen (scrolled to its top), the total and the day's first fact are too.
+      await page.evaluate(() => window.scrollTo(0, document.querySelector('.map').getBoundingClientRect().top + scrollY - 8));
+      const shown = await page.evaluate(() => [...document.querySelectorAll('.readout-total, .event-caption li')].slice(0, 2)
+        .map((e) => e.getBoundingClientRect()).every((r) => r.top >= 0 && r.top + 20 <= innerHeight));
+      assert.ok(shown, `${width}: the total and the fact show with the map`);
+    } else {
+      // Beside the side column the settings are the timeline's last row, as before.
+      assert.ok(options.top - track.bottom < 24, `${width}: settings right under the slider (${track.bottom} → ${options.top})`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('play advances the dates and stops at the last one', async () => {
   const { page, errors, context } = await ready();
   await page.focus('input[type=range]');
