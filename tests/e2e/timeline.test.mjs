@@ -221,7 +221,23 @@ test('presenter mode fits a 720p projector, names the base date when comparing, 
     }
     const label = await page.$eval('.labels text', (e) => parseFloat(e.getAttribute('font-size')));
     assert.ok(label >= 16, `${lang}: labels large enough for a room (${label}px)`);
+    // That the numbers are illustrative is not small print beside them, and the card is stage-sized.
+    const [badge, total] = await page.evaluate(() => ['.present-badge', '.present-total'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)));
+    assert.ok(badge >= 18 && badge >= 0.55 * total, `${lang}: the illustrative badge ${badge}px beside a ${total}px total`);
+    const badgeBox = await page.locator('.present-badge').boundingBox();
+    assert.ok(badgeBox.y + badgeBox.height <= 720, `${lang}: the badge on screen`);
+    await page.hover('[data-region="520300"]');
+    const card = await page.$eval('.tooltip', (e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(card >= 17.6, `${lang}: the card at ${card}px`);
     assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // A 1080p screen: the badge and the card grow with the stage.
+  {
+    const { page, context } = await ready('?present=1&date=2020-02-19&lang=en', { viewport: { width: 1920, height: 1080 } });
+    await page.hover('[data-region="520300"]');
+    const [badge, card] = await page.evaluate(() => ['.present-badge', '.tooltip'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)));
+    assert.ok(badge >= 24 && card >= 22, `1080p: badge ${badge}px, card ${card}px`);
     await context.close();
   }
   // A phone held upright: the map across the screen, the legend and the facts under it.
