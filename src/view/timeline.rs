@@ -54,18 +54,26 @@ fn track_position(i: usize, n: usize) -> String {
     format!("left: calc(8px + (100% - 16px) * {f:.4})")
 }
 
-/// Focuses the event mark for date index `i` in the timeline track that holds `from`, without
-/// reopening its pop-up (`refocusing` tells the mark's focus handler so).
-fn focus_mark(from: Option<web_sys::EventTarget>, i: usize, refocusing: &std::rc::Rc<std::cell::RefCell<bool>>) {
+/// Focuses the event mark for date index `i` in the timeline track that holds `from`; with
+/// `refocusing`, without reopening its pop-up (it tells the mark's focus handler so).
+fn focus_mark(
+    from: Option<web_sys::EventTarget>,
+    i: usize,
+    refocusing: Option<&std::rc::Rc<std::cell::RefCell<bool>>>,
+) {
     let mark = from
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest(".timeline-track").ok().flatten())
         .and_then(|track| track.query_selector(&format!(".event-mark[data-event-index=\"{i}\"]")).ok().flatten())
         .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(mark) = mark {
-        *refocusing.borrow_mut() = true;
+        if let Some(r) = refocusing {
+            *r.borrow_mut() = true;
+        }
         let _ = mark.focus();
-        *refocusing.borrow_mut() = false;
+        if let Some(r) = refocusing {
+            *r.borrow_mut() = false;
+        }
     }
 }
 
@@ -84,6 +92,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     // Set while Escape hands focus back to a mark, so that this focus does not reopen its pop-up.
     let refocusing = use_mut_ref(|| false);
     let date_message = use_state_eq(|| None::<crate::core::i18n::Text>);
+    // The fact mark that holds the marks' one tab stop (the last one focused; at first the first).
+    let tab_mark = use_state_eq(|| None::<usize>);
     // One date (a snapshot such as the 2021 figures): nothing to step, play or compare, and the date
     // is in the readout already. The slider stays in the DOM, hidden and disabled, for the stable
     // hook (`input[type=range]` with the ISO date in `aria-valuetext`) that scripts rely on.
@@ -175,7 +185,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             let (shown_event, refocusing) = (shown_event.clone(), refocusing.clone());
             Callback::from(move |e: MouseEvent| {
                 shown_event.set(None);
-                focus_mark(e.target(), i, &refocusing);
+                focus_mark(e.target(), i, Some(&refocusing));
             })
         };
         html! {
@@ -192,6 +202,10 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     // One mark per date that has events (several events on a date share a mark).
     let mut event_dates: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
     event_dates.dedup();
+    // The marks are one tab stop, as a toolbar is: Tab reaches one mark and its pop-up, then the
+    // next control; the arrow keys (and Home / End) move between the marks. Five marks each with
+    // a close button and links were 16 stops between the slider and the date field.
+    let holder = tab_mark.filter(|h| event_dates.contains(h)).or(event_dates.first().copied());
     let marks = event_dates.iter().enumerate().map(|(k, &i)| {
         // Dates to the previous and next marks (static/style.css keeps each mark's target within
         // half of that, so that a neighbour's target never covers it on a narrow track).
@@ -207,17 +221,38 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             move || shown_event.set(Some(i))
         };
         let show_f = {
-            let (show, refocusing) = (show.clone(), refocusing.clone());
+            let (show, refocusing, tab_mark) = (show.clone(), refocusing.clone(), tab_mark.clone());
             move || {
+                tab_mark.set(Some(i));
                 if !refocusing.replace(false) {
                     show()
                 }
             }
         };
+        let on_mark_key = {
+            let event_dates = event_dates.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let last = event_dates.len().saturating_sub(1);
+                let to = match e.key().as_str() {
+                    "ArrowLeft" | "ArrowUp" => k.checked_sub(1),
+                    "ArrowRight" | "ArrowDown" => (k < last).then_some(k + 1),
+                    "Home" => Some(0),
+                    "End" => Some(last),
+                    _ => return,
+                };
+                // The page's keys would step the dates: here the arrows are the marks'.
+                e.prevent_default();
+                e.stop_propagation();
+                if let Some(&j) = to.and_then(|to| event_dates.get(to)) {
+                    focus_mark(e.target(), j, None);
+                }
+            })
+        };
         let show_m = show;
         html! { <>
             <button key={i} type="button" class={classes!("event-mark", (i == index).then_some("current"))}
                 style={format!("{};--l:{before};--r:{after}", track_position(i, n))} data-event-index={i.to_string()} aria-label={label}
+                tabindex={if holder == Some(i) { "0" } else { "-1" }} onkeydown={on_mark_key}
                 onclick={emit(Action::Seek(i))} onfocus={Callback::from(move |_| show_f())}
                 onmouseenter={Callback::from(move |_| show_m())}>
             </button>
@@ -278,7 +313,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                             .and_then(|t| t.closest(".event-pop, .event-mark").ok().flatten())
                             .is_some();
                         if on_fact {
-                            focus_mark(e.target(), i, &refocusing);
+                            focus_mark(e.target(), i, Some(&refocusing));
                         }
                     }
                 })
@@ -299,7 +334,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                 <input type="range" class="date-slider" min="0" max={n.saturating_sub(1).to_string()} step="1"
                     value={index.to_string()} aria-label={lang.pick("日期", "Date")} aria-valuetext={iso.clone()}
                     oninput={on_input} />
-                <div class="event-marks" style={format!("--steps:{}", n.saturating_sub(1).max(1))}>{ for marks }</div>
+                <div class="event-marks" style={format!("--steps:{}", n.saturating_sub(1).max(1))}
+                    role={(!event_dates.is_empty()).then_some("toolbar")} aria-label={(!event_dates.is_empty()).then(|| lang.pick("报道的事实", "Reported facts"))}>{ for marks }</div>
                 <div class="track-ends" aria-hidden="true"><span>{ first_label }</span><span>{ last_label }</span></div>
             </div>
             <output class="timeline-date">

@@ -66,6 +66,8 @@ test('scrolled down to the text below the figure, the page keys scroll the page 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('End');
   await page.waitForFunction(() => Math.ceil(window.scrollY + innerHeight) >= document.documentElement.scrollHeight);
+  // Chromium drops a scroll key pressed in the last frames of the previous key's smooth scroll.
+  await page.waitForTimeout(400);
   await expectDate(page, '2020-02-19', 'the keys scrolled the page, not the dates');
   assert.equal(await page.getAttribute('button.play', 'aria-pressed'), 'false', 'Space did not play');
   assert.match(page.url(), /date=2020-02-19/);
@@ -412,6 +414,26 @@ test('events are marked on the timeline; hovering or focusing one shows its text
   assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '8', 'focus goes back to the mark');
   assert.equal(await page.locator('.event-pop').count(), 0, 'Escape closes the pop-up');
   await expectDate(page, '2020-02-26', 'and leaves the date alone');
+  // The marks are one tab stop: the arrows move between them (showing each one's fact) and leave
+  // the date alone; Tab goes from a mark through its pop-up to the next control, past the others.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '9');
+  assert.match(await page.locator('.event-pop').innerText(), /more than 60\s%/);
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '16');
+  await page.keyboard.press('Home');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.eventIndex), '0');
+  await expectDate(page, '2020-02-26', 'moving between the marks leaves the date alone');
+  assert.deepEqual(await page.$$eval('.event-mark', (ms) => ms.map((m) => m.tabIndex)), [0, -1, -1, -1, -1], 'one tab stop, on the mark last focused');
+  await page.focus('input[type=range]');
+  const stops = [];
+  for (let k = 0; k < 8; k++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => { const e = document.activeElement; return e.dataset.eventIndex ? `mark ${e.dataset.eventIndex}` : e.closest('.event-pop') ? `pop ${e.tagName}` : e.type || e.tagName; });
+    stops.push(at);
+    if (at === 'date') break;
+  }
+  assert.deepEqual(stops, ['mark 0', 'pop BUTTON', 'pop A', 'date'], 'from the slider: one mark, its pop-up, then the date field');
   await context.close();
 });
 
