@@ -91,10 +91,12 @@ fn value_cells(v: Option<crate::core::dataset::Value>) -> [String; 4] {
 
 /// The HTML an editor pastes to embed the map: an iframe of `page_url` (the current state, with
 /// `embed=1`) and the host script at `script_url` that sizes it. The iframe has a sensible fixed
-/// height for hosts that ignore the script, and a sandbox that still lets the app run.
+/// height for hosts that strip the script: at 900 px the embed shows whole, unscrolled, in columns
+/// from 320 to 720 px wide, its map 260–510 px tall (at 720 px a phone's column scrolled and an
+/// article's map was 270 px tall). A sandbox still lets the app run.
 pub fn embed_snippet(page_url: &str, script_url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" style=\"border:0;width:100%;min-width:300px\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-downloads\" data-guizhou-map></iframe>\n<script src=\"{}\" async></script>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"900\" style=\"border:0;width:100%;min-width:300px\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-downloads\" data-guizhou-map></iframe>\n<script src=\"{}\" async></script>",
         xml_escape(page_url),
         xml_escape(title),
         xml_escape(script_url)
@@ -551,7 +553,7 @@ mod tests {
     fn embed_snippet_is_escaped_and_sized() {
         let s = embed_snippet("https://e.org/map/?date=2020-02-19&embed=1", "https://e.org/map/embed.js", "Map \"x\"");
         assert!(s.starts_with("<iframe src=\"https://e.org/map/?date=2020-02-19&amp;embed=1\""));
-        assert!(s.contains("height=\"720\"") && s.contains("sandbox=\"allow-scripts allow-same-origin"));
+        assert!(s.contains("height=\"900\"") && s.contains("sandbox=\"allow-scripts allow-same-origin"));
         assert!(s.contains("title=\"Map &quot;x&quot;\""));
         assert!(s.ends_with("<script src=\"https://e.org/map/embed.js\" async></script>"));
     }

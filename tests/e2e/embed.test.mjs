@@ -24,6 +24,13 @@ before(async () => {
     extra: {
       '/host.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HOST('/app/?embed=1&date=2020-02-19')),
       '/host-nosc.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HOST('/app/?embed=1&date=2020-02-19').replace('<script src="/app/embed.js"></script>', '')),
+      // A host that strips the script and keeps the height the Embed button wrote (?h=), in a ?w= px column.
+      '/host-given.html': (req, res) => {
+        const q = new URL(req.url, 'http://x').searchParams;
+        const page = HOST(`/app/?embed=1&date=2020-02-19&lang=${q.get('lang')}`).replace('<script src="/app/embed.js"></script>', '')
+          .replace('height="720"', `height="${Number(q.get('h'))}"`).replace('var(--w,640px)', `${Number(q.get('w'))}px`);
+        res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+      },
     },
   });
 });
@@ -393,6 +400,31 @@ test('PNG, SVG and CSV downloads carry the view and the data', async () => {
   assert.equal(path.basename(await download(counties.page, 'button.download-svg')), 'guizhou-resumption-county-2020-02-19.svg');
   assert.deepEqual(counties.errors, []);
   await counties.context.close();
+});
+
+test('where a site strips the script, the height the Embed button writes holds the whole embed, unscrolled, with a map of a good size', async () => {
+  const { page, context } = await open(browser, `${server.url}?date=2020-02-19&lang=en`);
+  await page.waitForSelector('.share');
+  await page.click('button.embed-toggle');
+  const height = Number((await page.inputValue('.embed-code')).match(/ height="(\d+)"/)[1]);
+  await context.close();
+  for (const lang of ['en', 'zh']) {
+    for (const w of [320, 480, 640, 720]) {
+      const host = await open(browser, `${origin()}/host-given.html?h=${height}&w=${w}&lang=${lang}`, { viewport: { width: w + 40, height: 1000 } });
+      const frame = host.page.frameLocator('#map');
+      await frame.locator('[data-region]').first().waitFor({ timeout: 20000 });
+      await frame.locator('.map svg').evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+      const m = await frame.locator('html').evaluate((html) => ({
+        scroll: html.scrollHeight, client: html.clientHeight,
+        map: document.querySelector('.map svg').getBoundingClientRect().height,
+        width: document.querySelector('.map svg').getBoundingClientRect().width,
+      }));
+      assert.ok(m.scroll <= m.client + 1, `${lang} ${w} px: the frame scrolls (${m.scroll} in ${m.client})`);
+      // As tall as its width allows in a phone's column; in an article's, at least 400 px (266 px at the old 720).
+      assert.ok(m.map >= Math.min(400, 0.7 * m.width), `${lang} ${w} px: a map ${Math.round(m.map)} px tall, ${Math.round(m.width)} wide`);
+      await host.context.close();
+    }
+  }
 });
 
 test('the embed button shows the snippet for the current state, with a copy button', async () => {
