@@ -86,6 +86,9 @@ async fn mount(width_px: u32) -> (web_sys::Element, Rc<Bundle>) {
     let b = bundle();
     render(&root, b.clone());
     until(|| root.query_selector_all("[data-region]").map(|l| l.length() == 9).unwrap_or(false)).await;
+    // On screen, as a reader's map is: the date keys act only on a figure in view (core::keys::in_view),
+    // and the containers of earlier tests stand above this one.
+    root.scroll_into_view();
     (root, b)
 }
 
