@@ -228,7 +228,9 @@ fn locate(text: &str, key_property: &str, e: geojson::Error) -> GeoError {
     };
     let features = value.get("features").and_then(|f| f.as_array()).map(Vec::as_slice).unwrap_or(&[]);
     for (i, f) in features.iter().enumerate() {
-        if let Err(bad) = serde_json::from_value::<geojson::Feature>(f.clone()) {
+        // Read from text, as the whole file was: from a `Value` would build a second copy of the
+        // geojson crate's readers into the wasm (+13 kB gzip), for an error path.
+        if let Err(bad) = serde_json::from_str::<geojson::Feature>(&f.to_string()) {
             let props = f.get("properties");
             let code = [key_property, "name_zh", "name"]
                 .iter()
