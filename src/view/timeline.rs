@@ -189,7 +189,9 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             })
         };
         html! {
-            <div class="event-pop" role="note" style={track_position(i, n)}>
+            // Placed by static/style.css above the slider and within the track, from its mark's
+            // place on the track (--f, 0 to 1).
+            <div class="event-pop" role="note" style={format!("--f:{:.4}", if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 })}>
                 <button type="button" class="dismiss" onclick={hide} aria-label={lang.pick("关闭", "Close")}>{ "×" }</button>
                 <p><time datetime={dates[i].to_string()}>{ format::date(dates[i], lang) }</time></p>
                 <ul>{ for ds.events_on(i).map(|e| html! {
@@ -253,7 +255,18 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
             <button key={i} type="button" class={classes!("event-mark", (i == index).then_some("current"))}
                 style={format!("{};--l:{before};--r:{after}", track_position(i, n))} data-event-index={i.to_string()} aria-label={label}
                 tabindex={if holder == Some(i) { "0" } else { "-1" }} onkeydown={on_mark_key}
-                onclick={emit(Action::Seek(i))} onfocus={Callback::from(move |_| show_f())}
+                onclick={{
+                    // A tap goes to the date, whose facts then show right under the timeline (and
+                    // on a phone the pop-up would cover them): it opens no pop-up, which a mouse's
+                    // hover and the keyboard's focus do.
+                    let (on_action, shown_event) = (on_action.clone(), shown_event.clone());
+                    Callback::from(move |e: MouseEvent| {
+                        on_action.emit(Action::Seek(i));
+                        if e.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "touch") {
+                            shown_event.set(None);
+                        }
+                    })
+                }} onfocus={Callback::from(move |_| show_f())}
                 onmouseenter={Callback::from(move |_| show_m())}>
             </button>
             // The pop-up follows its own mark, so Tab goes from the mark into its link and close
@@ -338,7 +351,9 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
                     role={(!event_dates.is_empty()).then_some("toolbar")} aria-label={(!event_dates.is_empty()).then(|| lang.pick("报道的事实", "Reported facts"))}>{ for marks }</div>
                 <div class="track-ends" aria-hidden="true"><span>{ first_label }</span><span>{ last_label }</span></div>
             </div>
-            <output class="timeline-date">
+            // An <output> is a polite live region: during playback it would queue every date for
+            // speech (the summary, too, waits for the date to settle).
+            <output class="timeline-date" aria-live={playing.then_some("off")}>
                 <time datetime={iso.clone()}>{ dates.get(index).map(|d| format::date(*d, lang)).unwrap_or_default() }</time>
             </output>
         </div>

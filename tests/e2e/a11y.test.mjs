@@ -169,6 +169,12 @@ test('keyboard only: switch language, find a region, read the tables', async () 
   await page.waitForFunction((b) => document.querySelector('.map-summary').innerText !== b, before);
   assert.equal(await page.getAttribute('.map-summary', 'aria-live'), 'polite');
   assert.match(await page.locator('.map-summary').innerText(), /2020年2月10日/);
+  // The timeline's date (an <output>, a polite live region) is not spoken for every date played.
+  assert.equal(await page.getAttribute('.timeline-date', 'aria-live'), null, 'announced on a step');
+  await page.click('button.play');
+  assert.equal(await page.getAttribute('.timeline-date', 'aria-live'), 'off', 'silent while playing');
+  await page.click('button.play');
+  assert.equal(await page.getAttribute('.timeline-date', 'aria-live'), null);
   await context.close();
 });
 

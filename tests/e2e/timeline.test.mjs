@@ -455,8 +455,36 @@ test('on a phone a tap on a fact mark opens its own date, next to a mark one day
   }
   // Where there is room, the target is still the 44 px a finger needs.
   assert.equal(await page.$eval('.event-mark[data-event-index="16"]', (m) => getComputedStyle(m, '::after').width), '44px');
+  // A tap opens no pop-up: the date's facts show right under the timeline, where a pop-up covered them.
+  await page.locator('.event-mark[data-event-index="16"]').tap();
+  await expectDate(page, '2020-02-26');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.event-pop').count(), 0, 'no pop-up after a tap');
+  assert.match(await page.locator('.event-caption').innerText(), /4113/, 'the fact under the timeline');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a fact mark’s pop-up opens above the slider, inside the window and the track, on a laptop and a phone', async () => {
+  for (const [width, height] of [[1280, 800], [1440, 900], [390, 844], [360, 740]]) {
+    const { page, errors, context } = await open(browser, `${server.url}?lang=en&date=2020-02-19`, { viewport: { width, height } });
+    for (const i of [0, 8, 16]) {
+      // By the keyboard, as a phone's reader with a keyboard or a laptop's would.
+      await page.focus(`.event-mark[data-event-index="${i}"]`);
+      await page.locator('.event-pop').waitFor();
+      const m = await page.evaluate(() => {
+        const r = (s) => document.querySelector(s).getBoundingClientRect();
+        const [pop, slider, track] = [r('.event-pop'), r('.date-slider'), r('.timeline-track')];
+        return { pop: [pop.left, pop.right, pop.top, pop.bottom].map(Math.round), slider: Math.round(slider.top), track: [track.left, track.right].map(Math.round), sw: document.documentElement.scrollWidth, iw: innerWidth, ih: innerHeight };
+      });
+      const what = `${width}×${height}, mark ${i}: ${JSON.stringify(m)}`;
+      assert.ok(m.pop[0] >= m.track[0] - 1 && m.pop[1] <= m.track[1] + 1, `${what}: within the track`);
+      assert.ok(m.pop[3] <= m.slider && m.pop[2] >= 0 && m.pop[3] <= m.ih, `${what}: above the slider, in the window`);
+      assert.equal(m.sw, m.iw, `${what}: the page does not widen`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('presenter mode with a long fact (2021, English) still ends at the fold: the facts scroll in their column', async () => {
