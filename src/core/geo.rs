@@ -4,7 +4,7 @@
 //! crate) to a list of [`Region`]s: a key (the adcode), bilingual names and polygons in longitude /
 //! latitude. Only `Polygon` and `MultiPolygon` geometries are regions; anything else is an error
 //! naming the feature. The key comes from a chosen property (default `adcode`), falling back to the
-//! feature's `id`. Names come from `name_zh` / `name_en` (or `name`).
+//! feature's `id`. Names come from `name_zh` / `name_en` (or `name`, `NAME`, `Name`).
 //!
 //! Projection and drawing live in [`crate::core::projection`] and [`crate::core::shape`].
 
@@ -54,8 +54,9 @@ pub enum GeoErrorKind {
     NoGeometry,
     /// A feature's geometry is not a (Multi)Polygon.
     NotPolygon(&'static str),
-    /// A feature has neither the key property nor an id.
-    NoKey(String),
+    /// A feature has neither the key property nor an id: the property looked for, and the
+    /// properties the feature has (at most 8), among which the reader can choose the key.
+    NoKey { key: String, has: Vec<String> },
     /// Two features share a key.
     DuplicateKey(String),
     /// A ring has fewer than 4 positions, or a coordinate is not a finite lon/lat.
@@ -108,11 +109,23 @@ impl GeoError {
                 format!("几何是 {t}；只有 Polygon 和 MultiPolygon 能作为地区"),
                 format!("geometry is a {t}; only Polygon and MultiPolygon can be regions"),
             ),
-            NoKey(key) => {
+            NoKey { key, has } => {
                 let key = truncate(key, 40);
+                let quoted: Vec<String> = has.iter().map(|k| format!("“{}”", truncate(k, 20))).collect();
+                let (zh, en) = if quoted.is_empty() {
+                    ("它没有任何属性".to_string(), "it has no properties".to_string())
+                } else {
+                    (
+                        format!("它有 {}；可在“边界文件中地区代码所在的属性”一栏填入其中之一", quoted.join("、")),
+                        format!(
+                            "it has {}: give one of them as the “GeoJSON property with the region key”",
+                            quoted.join(", ")
+                        ),
+                    )
+                };
                 Text::new(
-                    format!("没有“{key}”属性，也没有 id，无法识别是哪个地区"),
-                    format!("no “{key}” property and no id to identify the region"),
+                    format!("没有“{key}”属性，也没有 id，无法识别是哪个地区（{zh}）"),
+                    format!("no “{key}” property and no id to identify the region ({en})"),
                 )
             }
             DuplicateKey(k) => {
@@ -281,14 +294,18 @@ pub fn parse_regions(text: &str, key_property: &str) -> Result<Vec<Region>, GeoE
                 Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
                 _ => None,
             })
-            .ok_or_else(|| ferr(GeoErrorKind::NoKey(key_property.to_string())))?;
+            .ok_or_else(|| {
+                let has = f.properties.iter().flat_map(|p| p.keys()).take(8).cloned().collect();
+                ferr(GeoErrorKind::NoKey { key: key_property.to_string(), has })
+            })?;
         if !seen.insert(code.clone()) {
             return Err(GeoError::at(GeoErrorKind::DuplicateKey(code.clone()), i, Some(&code)));
         }
         let prop = |k: &str| f.property(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let mut name = Text::new(prop("name_zh"), prop("name_en"));
         if name.zh.is_empty() && name.en.is_empty() {
-            name.zh = prop("name");
+            // `NAME` and `Name` too: shapefiles' fields, as GIS tools export them.
+            name.zh = ["name", "NAME", "Name"].iter().map(|k| prop(k)).find(|n| !n.is_empty()).unwrap_or_default();
         }
         let named = |kind| GeoError::at(kind, i, Some(&code));
         let geometry = f.geometry.as_ref().ok_or_else(|| named(GeoErrorKind::NoGeometry))?;
@@ -510,7 +527,24 @@ mod tests {
         assert_eq!(e.to_string(), "features[1] (1): region “1” appears more than once");
         let nokey = format!(r#"{{"type":"Feature","properties":{{}},"geometry":{SQUARE}}}"#);
         let e = parse_regions(&fc(&nokey), "adcode").unwrap_err();
-        assert_eq!(e.to_string(), "features[0]: no “adcode” property and no id to identify the region");
+        assert_eq!(
+            e.to_string(),
+            "features[0]: no “adcode” property and no id to identify the region (it has no properties)"
+        );
+        let other =
+            format!(r#"{{"type":"Feature","properties":{{"NAME":"Guiyang","PAC":520100}},"geometry":{SQUARE}}}"#);
+        let e = parse_regions(&fc(&other), "adcode").unwrap_err();
+        assert_eq!(
+            e.message().en,
+            "no “adcode” property and no id to identify the region (it has “NAME”, “PAC”: give one of them as the “GeoJSON property with the region key”)"
+        );
+        assert!(e.message().zh.contains("它有 “NAME”、“PAC”"), "{}", e.message().zh);
+        let keyed = parse_regions(&fc(&other), "PAC").unwrap();
+        assert_eq!(
+            (keyed[0].code.as_str(), keyed[0].name.zh.as_str()),
+            ("520100", "Guiyang"),
+            "a shapefile's NAME names it"
+        );
         let e = parse_regions(SQUARE, "adcode").unwrap_err();
         assert_eq!(e.kind, GeoErrorKind::NotFeatureCollection("Geometry"));
         let e = parse_regions("{\"type\":\"FeatureCollection\",", "adcode").unwrap_err();

@@ -1002,7 +1002,7 @@ pub fn regions_from_geojson(file: &str, text: &str, key: Option<&str>) -> Result
     let result = match key {
         Some(k) => try_key(k),
         None => try_key("adcode").or_else(|e| match e.kind {
-            geo::GeoErrorKind::NoKey(_) => try_key("name_zh").or_else(|_| try_key("name")).map_err(|_| e),
+            geo::GeoErrorKind::NoKey { .. } => try_key("name_zh").or_else(|_| try_key("name")).map_err(|_| e),
             _ => Err(e),
         }),
     };
