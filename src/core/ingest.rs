@@ -1170,6 +1170,25 @@ pub fn bundle_from_files(
         refused.extend(issues);
         return Err(refused);
     }
+    // What is now on screen, said first: a file that loads without a remark would otherwise
+    // leave no trace of its name on the page.
+    let shown_file = if from_file { file.as_str() } else { geo.map_or("", |(name, _)| name) };
+    let (n, d) = (map.len(), ds.dates.len());
+    let span = match (ds.dates.first(), ds.dates.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    issues.insert(
+        0,
+        Issue::new(
+            Severity::Info,
+            shown_file,
+            "",
+            format!("已显示：地图上 {n} 个地区，{d} 个日期（{span}）"),
+            format!("shown: {n} regions on the map, {d} {} ({span})", if d == 1 { "date" } else { "dates" }),
+        ),
+    );
     let bundle =
         if new_geometry { Bundle::for_any_area(ds, &map, &outline_used) } else { Bundle::new(ds, &map, &outline_used) };
     Ok((bundle, issues))
@@ -1236,6 +1255,16 @@ mod tests {
         // Values that are all blank are refused the same way; one value is enough to load.
         assert!(dataset_from_json("f.json", &one(r#"{"code":"520300","values":[null,"-"]}"#)).is_err());
         assert!(dataset_from_json("f.json", &one(r#"{"code":"520300","values":[null,45]}"#)).is_ok());
+    }
+
+    #[test]
+    fn a_load_says_first_what_is_now_on_screen() {
+        let current = Bundle::embedded();
+        let csv = b"date,code,rate\n2020-02-18,520100,55\n2020-02-19,520100,61\n";
+        let (_, issues) = bundle_from_files(Some(("mine.csv", csv)), None, None, None, Some(&current), None).unwrap();
+        assert_eq!(issues[0].severity, Severity::Info);
+        assert_eq!(issues[0].to_string(), "mine.csv: shown: 9 regions on the map, 2 dates (2020-02-18 – 2020-02-19)");
+        assert_eq!(issues[0].message.zh, "已显示：地图上 9 个地区，2 个日期（2020-02-18 – 2020-02-19）");
     }
 
     #[test]

@@ -444,6 +444,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             if !props.report.is_empty() {
                 <div class={classes!("report", errors.then_some("has-errors"))} role={if errors { "alert" } else { "status" }}>
                     <h3>{ if errors { lang.pick("文件未载入，屏幕上仍是原来的数据", "The file was not loaded; the previous data stay on screen") }
+                          else if props.report.iter().all(|i| i.severity == Severity::Info) { lang.pick("已载入", "Loaded") }
                           else { lang.pick("已载入。检查报告：", "Loaded. Check report:") } }</h3>
                     <ul>{ for props.report.iter().map(|i| html! {
                         <li class={classes!("issue", match i.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Info => "info" })}>

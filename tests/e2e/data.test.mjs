@@ -296,6 +296,17 @@ test('a data URL the app refuses is not fetched by the preload hint either; the 
   await context.close();
 });
 
+test('a file that loads without a remark says so, with its name and what is now on screen', async () => {
+  const { page, errors, context } = await ready('?date=2020-02-19');
+  await page.setInputFiles('.file-input', path.resolve(HERE, '../../static/data/resumption-2021.json'));
+  await page.waitForFunction(() => document.querySelector('[data-current-date]')?.dataset.currentDate === '2021-02-20');
+  assert.equal(await page.locator('.report h3').innerText(), 'Loaded');
+  const issues = await report(page);
+  assert.deepEqual(issues.map((i) => [i.severity, i.file, i.message]), [['info', 'resumption-2021.json', 'shown: 9 regions on the map, 1 date (2021-02-20)']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dropping files onto the panel loads them', async () => {
   const { page, context } = await ready();
   const geo = fs.readFileSync(path.resolve(HERE, '../../static/geo/guizhou-counties.geojson'), 'utf8');
