@@ -111,16 +111,13 @@ impl GeoError {
             ),
             NoKey { key, has } => {
                 let key = truncate(key, 40);
-                let quoted: Vec<String> = has.iter().map(|k| format!("“{}”", truncate(k, 20))).collect();
-                let (zh, en) = if quoted.is_empty() {
+                let quoted = json_error::quoted_keys(has.iter(), 8);
+                let (zh, en) = if has.is_empty() {
                     ("它没有任何属性".to_string(), "it has no properties".to_string())
                 } else {
                     (
-                        format!("它有 {}；可在“边界文件中地区代码所在的属性”一栏填入其中之一", quoted.join("、")),
-                        format!(
-                            "it has {}: give one of them as the “GeoJSON property with the region key”",
-                            quoted.join(", ")
-                        ),
+                        format!("它有 {}；可在“边界文件中地区代码所在的属性”一栏填入其中之一", quoted.zh),
+                        format!("it has {}: give one of them as the “GeoJSON property with the region key”", quoted.en),
                     )
                 };
                 Text::new(

@@ -666,17 +666,11 @@ pub fn dataset_from_json(file: &str, text: &str) -> Result<(Dataset, Vec<Issue>)
         let values = r.get("values").and_then(|v| v.as_array()).cloned();
         if values.is_none() {
             // A misspelt key ("rates") would otherwise read as a region with no values at all.
-            let keys: Vec<String> = r
-                .as_object()
-                .into_iter()
-                .flat_map(|o| o.keys())
-                .take(6)
-                .map(|k| format!("“{}”", truncate(k, 20)))
-                .collect();
-            let (found_zh, found_en) = if keys.is_empty() {
+            let keys = crate::core::json_error::quoted_keys(r.as_object().into_iter().flat_map(|o| o.keys()), 6);
+            let (found_zh, found_en) = if keys.en.is_empty() {
                 (String::new(), String::new())
             } else {
-                (format!("（它有：{}）", keys.join("、")), format!(" (it has {})", keys.join(", ")))
+                (format!("（它有：{}）", keys.zh), format!(" (it has {})", keys.en))
             };
             issues.push(Issue::new(
                 Warning,

@@ -60,6 +60,14 @@ pub fn explain(e: &serde_json::Error, text: &str) -> JsonProblem {
     JsonProblem { line, column, message }
 }
 
+/// Names of an object's keys for a message, at most `max`, each quoted and shortened: in Chinese
+/// `“code”、“rates”`, in English `“code”, “rates”`; empty for none. A reader told that a key is
+/// missing is told which keys there are, to choose from.
+pub fn quoted_keys<'a>(keys: impl Iterator<Item = &'a String>, max: usize) -> Text {
+    let quoted: Vec<String> = keys.take(max).map(|k| format!("“{}”", truncate(k, 20))).collect();
+    Text::new(quoted.join("、"), quoted.join(", "))
+}
+
 /// serde's message without its " at line L column C" (the place is said apart).
 fn without_position(msg: &str) -> String {
     let msg = msg.rfind(" at line ").map(|i| &msg[..i]).unwrap_or(msg);
@@ -199,6 +207,15 @@ mod tests {
         let e = serde_json::from_str::<Geometry>("{}").unwrap_err();
         let m = explain(&e, "").message;
         assert_eq!((m.zh.as_str(), m.en.as_str()), ("缺少“coordinates”字段", "the field “coordinates” is missing"));
+    }
+
+    #[test]
+    fn keys_are_quoted_in_each_language() {
+        let keys = ["code".to_string(), "rates".to_string(), "x".repeat(30)];
+        let t = quoted_keys(keys.iter(), 2);
+        assert_eq!((t.zh.as_str(), t.en.as_str()), ("“code”、“rates”", "“code”, “rates”"));
+        assert_eq!(quoted_keys(keys[2..].iter(), 8).en, format!("“{}…”", "x".repeat(20)));
+        assert!(quoted_keys([].iter(), 8).en.is_empty());
     }
 
     #[test]

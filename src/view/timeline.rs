@@ -47,11 +47,19 @@ fn icon(d: &'static str) -> Html {
     html! { <svg class="icon" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true"><path d={d} /></svg> }
 }
 
+/// Where date `i` of `n` lies along the slider, from 0 (the first) to 1 (the last).
+fn track_fraction(i: usize, n: usize) -> f64 {
+    if n > 1 {
+        i as f64 / (n - 1) as f64
+    } else {
+        0.0
+    }
+}
+
 /// Horizontal position of date `i` of `n` on the slider track, as CSS: the thumb's centre travels
 /// from half a thumb in from the left to half a thumb in from the right (Chromium's thumb is 16 px).
 fn track_position(i: usize, n: usize) -> String {
-    let f = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
-    format!("left: calc(8px + (100% - 16px) * {f:.4})")
+    format!("left: calc(8px + (100% - 16px) * {:.4})", track_fraction(i, n))
 }
 
 /// Focuses the event mark for date index `i` in the timeline track that holds `from`; with
@@ -191,7 +199,7 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
         html! {
             // Placed by static/style.css above the slider and within the track, from its mark's
             // place on the track (--f, 0 to 1).
-            <div class="event-pop" role="note" style={format!("--f:{:.4}", if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 })}>
+            <div class="event-pop" role="note" style={format!("--f:{:.4}", track_fraction(i, n))}>
                 <button type="button" class="dismiss" onclick={hide} aria-label={lang.pick("关闭", "Close")}>{ "×" }</button>
                 <p><time datetime={dates[i].to_string()}>{ format::date(dates[i], lang) }</time></p>
                 <ul>{ for ds.events_on(i).map(|e| html! {
