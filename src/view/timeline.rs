@@ -212,6 +212,8 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     // One mark per date that has events (several events on a date share a mark).
     let mut event_dates: Vec<usize> = ds.events.iter().filter_map(|e| ds.date_index(e.date)).collect();
     event_dates.dedup();
+    // Shared by the marks' key handlers, which are made again at every render (every date step).
+    let event_dates: std::rc::Rc<[usize]> = event_dates.into();
     // The marks are one tab stop, as a toolbar is: Tab reaches one mark and its pop-up, then the
     // next control; the arrow keys (and Home / End) move between the marks. Five marks each with
     // a close button and links were 16 stops between the slider and the date field.
